@@ -21,6 +21,9 @@ void interpolateJoint(const JointPose& a, const JointPose& b, float u, JointPose
 }  // namespace
 
 void interpolateHand(const HandPose& a, const HandPose& b, float u, HandPose& out) {
+  // Exactly on a frame, return it bit for bit (normalising a slerp would perturb the last bit).
+  if (u <= 0.0f) { out = a; return; }
+  if (u >= 1.0f) { out = b; return; }
   if (a.active != b.active) {
     out = u < 0.5f ? a : b;
     return;

@@ -1,0 +1,47 @@
+// Entry point of the `mimesis` command: registers subcommands and maps failures to exit codes.
+#include <fmt/core.h>
+
+#include <map>
+
+#include "Command.hpp"
+
+namespace mimesis::app {
+
+int reportError(const std::string& command, const Error& error) {
+  fmt::print(stderr, "mimesis {}: {}\n", command, error.describe());
+  return error.code == ErrorCode::Internal ? kExitFailure : kExitBadInput;
+}
+
+}  // namespace mimesis::app
+
+int main(int argc, char** argv) {
+  using namespace mimesis::app;
+  CLI::App app{"Mimesis — learn movements by imitation. Headless tools for clips and recordings."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "mimesis 0.1.0");
+
+  std::map<const CLI::App*, CommandAction> actions;
+  auto add = [&](CommandAction action) { actions[app.get_subcommands({}).back()] = std::move(action); };
+  add(addInspectCommand(app));
+  add(addConvertCommand(app));
+  add(addSimulateCommand(app));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    // --help and --version are successes; every other parse failure is a bad argument.
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+  for (const auto& [sub, action] : actions)
+    if (sub->parsed()) {
+      try {
+        return action();
+      } catch (const std::exception& e) {
+        // Commands return errors as values; anything thrown here is a bug, reported not crashed.
+        fmt::print(stderr, "mimesis {}: internal error: {}\n", sub->get_name(), e.what());
+        return kExitFailure;
+      }
+    }
+  return kExitBadInput;
+}

@@ -42,9 +42,12 @@ void handFromPositions(const std::array<glm::vec3, kHandJointCount>& p,
       jp.pose.orientation = T_world_wrist.orientation;
       continue;
     }
-    // +Z points from this joint back toward its parent; tips reuse their parent bone.
-    const int parent = handJointParent(j);
-    jp.pose.orientation = lookRotation(p[parent] - p[j], dorsal);
+    // OpenXR aligns a joint's frame with the bone that starts at it (+Z pointing back from
+    // the next joint toward this one); a tip has no such bone and takes its distal bone's.
+    const bool tip = isFingertip(j);
+    const int from = tip ? j : j + 1;
+    const int to = tip ? handJointParent(j) : j;
+    jp.pose.orientation = lookRotation(p[to] - p[from], dorsal);
   }
   out.active = true;
 }

@@ -51,8 +51,9 @@ struct HandPose {
 // Default joint radii (metres) for a hand of default size: thicker at the palm, thin at tips.
 float defaultJointRadius(int joint);
 
-// A fully tracked hand from joint positions in world space: orientations are derived from the
-// bone directions (+Z toward the parent, +Y dorsal from `T_world_wrist`), radii default.
+// A fully tracked hand from joint positions in world space: each joint's orientation follows
+// the bone that starts at it (OpenXR: +Z from the next joint back toward this one; tips take
+// their distal bone), +Y dorsal from `T_world_wrist`; radii default.
 // Used by importers and authoring, which only know positions.
 void handFromPositions(const std::array<glm::vec3, kHandJointCount>& p_world,
                        const Pose& T_world_wrist, Hand hand, HandPose& out);

@@ -124,6 +124,9 @@ struct BadCase {
   std::vector<std::string> expected;  // substrings of stderr
 };
 
+// Short names in test listings instead of gtest's byte dump of the parameter.
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
 class CliBadInput : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(CliBadInput, ExitsTwoWithASpecificMessage) {

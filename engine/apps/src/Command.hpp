@@ -24,5 +24,7 @@ int reportError(const std::string& command, const Error& error);
 CommandAction addInspectCommand(CLI::App& app);
 CommandAction addConvertCommand(CLI::App& app);
 CommandAction addSimulateCommand(CLI::App& app);
+CommandAction addScoreCommand(CLI::App& app);
+CommandAction addLessonCommand(CLI::App& app);
 
 }  // namespace mimesis::app

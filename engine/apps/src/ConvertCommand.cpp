@@ -4,9 +4,7 @@
 #include <string>
 
 #include "Command.hpp"
-#include "mimesis/motion/ClipExport.hpp"
 #include "mimesis/motion/Mirroring.hpp"
-#include "mimesis/motion/Mrec.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "OutputFormat.hpp"
 

@@ -6,7 +6,7 @@
 
 #include "Command.hpp"
 #include "mimesis/motion/Clip.hpp"
-#include "mimesis/motion/Mrec.hpp"
+#include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 
 namespace mimesis::app {

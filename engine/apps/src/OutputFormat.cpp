@@ -5,7 +5,7 @@
 #include <cctype>
 
 #include "mimesis/motion/ClipExport.hpp"
-#include "mimesis/motion/Mrec.hpp"
+#include "mimesis/motion/MrecWriter.hpp"
 
 namespace mimesis::app {
 

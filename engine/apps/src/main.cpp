@@ -1,7 +1,8 @@
 // Entry point of the `mimesis` command: registers subcommands and maps failures to exit codes.
 #include <fmt/core.h>
 
-#include <map>
+#include <utility>
+#include <vector>
 
 #include "Command.hpp"
 
@@ -20,12 +21,28 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "mimesis 0.1.0");
 
-  std::map<const CLI::App*, CommandAction> actions;
-  auto add = [&](CommandAction action) { actions[app.get_subcommands({}).back()] = std::move(action); };
+  // In registration order, so help and messages list commands the same way every time.
+  std::vector<std::pair<const CLI::App*, CommandAction>> actions;
+  auto add = [&](CommandAction action) { actions.emplace_back(app.get_subcommands({}).back(), std::move(action)); };
   add(addInspectCommand(app));
   add(addConvertCommand(app));
   add(addSimulateCommand(app));
+  add(addScoreCommand(app));
+  add(addLessonCommand(app));
 
+  // An unknown first word is the commonest slip; name it instead of CLI11's generic message.
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    std::string names;
+    for (const auto& [sub, action] : actions) {
+      known = known || sub->get_name() == argv[1];
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (!known) {
+      fmt::print(stderr, "mimesis: unknown command '{}' (commands: {}); see mimesis --help\n", argv[1], names);
+      return kExitBadInput;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -30,7 +30,16 @@ std::string fmt(double v) {
   return std::string(buf, r.ptr);
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+// Built by appending rather than `"'" + std::string(s) + "'"`: GCC 12 at -O2 reports a false
+// -Wrestrict overlap in the operator+ form (a known libstdc++/GCC 12 issue).
+std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back('\'');
+  out.append(s);
+  out.push_back('\'');
+  return out;
+}
 
 // Splits a line (comment already removed) at blanks.
 std::vector<std::string_view> tokenize(std::string_view s) {

@@ -1,0 +1,129 @@
+// `mimesis lesson`: a lesson run headless — a recorded or simulated learner, the mirror model
+// adapting the guidance trial by trial, and the reports written to a folder.
+#include <fmt/core.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "Command.hpp"
+#include "mimesis/motion_import/ClipLoader.hpp"
+#include "mimesis/session/HeadlessLesson.hpp"
+#include "mimesis/sim/RecordingSource.hpp"
+#include "mimesis/sim/SimulatedLearnerSource.hpp"
+
+namespace mimesis::app {
+namespace {
+
+struct LessonOptions {
+  std::string scene = "scenes/pinch-and-release.json";
+  std::vector<std::string> learner;
+  bool simulate = false;
+  std::string mapping = "anatomical";
+  std::string stallSegment;
+  int trials = 0;
+  std::string report = "lesson-report";
+  LearnerBehaviour behaviour = SimulatedLearnerSource::improvingLearner();
+};
+
+Result<Clip> loadAnyClip(const std::string& path) { return loadClip(path); }
+
+int runLesson(LessonOptions o) {
+  if (o.simulate == !o.learner.empty())
+    return reportError("lesson", makeError(ErrorCode::BadInput, "give either --learner REC... or --simulate", "arguments"));
+  Result<Lesson> lesson = loadLesson(o.scene, loadAnyClip);
+  if (!lesson) return reportError("lesson", lesson.error());
+
+  std::unique_ptr<HandSource> source;
+  if (o.simulate) {
+    LearnerBehaviour b = o.behaviour;
+    b.base.mapping = o.mapping == "mirror" ? LearnerParams::Mapping::Mirror : LearnerParams::Mapping::Anatomical;
+    if (!o.stallSegment.empty()) {
+      bool found = false;
+      for (const Segment& s : lesson->clip.segments)
+        if (s.name == o.stallSegment) {
+          b.stallStart = s.start;
+          b.stallEnd = s.end;
+          found = true;
+        }
+      if (!found) {
+        std::string names;
+        for (const Segment& s : lesson->clip.segments) names += (names.empty() ? "" : ", ") + s.name;
+        return reportError("lesson", makeError(ErrorCode::BadInput,
+                                               "no segment '" + o.stallSegment + "' in the clip (segments: " +
+                                                   (names.empty() ? "none" : names) + ")",
+                                               "--stall-segment"));
+      }
+    }
+    source = std::make_unique<SimulatedLearnerSource>(b);
+  } else {
+    std::vector<Clip> recordings;
+    for (const std::string& path : o.learner) {
+      Result<Clip> c = loadClip(path);
+      if (!c) return reportError("lesson", c.error());
+      if (c->frames.size() < 2)
+        return reportError("lesson", makeError(ErrorCode::BadInput, "the recording has under two frames", path));
+      recordings.push_back(std::move(*c));
+    }
+    source = std::make_unique<RecordingSource>(std::move(recordings));
+  }
+
+  Result<HeadlessResult> r = runHeadlessLesson(*lesson, *source, o.trials, o.report);
+  if (!r) return reportError("lesson", r.error());
+  fmt::print("lesson {} ({}), {} trial(s)\n", lesson->name, lesson->clipRef, r->trials.size());
+  fmt::print("{:>5}  {:<9}  {:>6}  {:>5}  {:>5}  {}\n", "trial", "stage", "score", "ghost", "tempo", "feedback");
+  for (const TrialRecord& t : r->trials) {
+    const std::string score = t.performed ? fmt::format("{:.1f}", t.score) : std::string("-");
+    std::string stage(stageName(t.stage));
+    if (!t.loopedSegmentName.empty()) stage += " [" + t.loopedSegmentName + "]";
+    fmt::print("{:>5}  {:<9}  {:>6}  {:>5.2f}  {:>5.2f}  {}\n", t.trial + 1, stage, score, t.ghostOpacity, t.tempo,
+               t.knowledgeOfResults.empty() ? std::string("-") : t.knowledgeOfResults);
+  }
+  fmt::print("final stage {}, ghost {:.2f}, tempo {:.2f}, {} decisions; stopped: {}\n",
+             stageName(r->finalState.stage), r->finalState.ghostOpacity, r->finalState.tempo, r->decisions,
+             r->stopReason);
+  fmt::print("report: {}\n", o.report);
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandAction addLessonCommand(CLI::App& app) {
+  auto o = std::make_shared<LessonOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "lesson", "Run a lesson headless with a recorded or simulated learner; the mirror model adapts the "
+                "guidance and the reports go to a folder (deterministic)");
+  cmd->add_option("scene", o->scene, "Lesson scene file (scenes/*.json)")->capture_default_str();
+  auto* learner = cmd->add_option("--learner", o->learner, "Learner recording(s), one per trial, cycling");
+  auto* simulate = cmd->add_flag("--simulate", o->simulate, "Use a simulated learner (defaults: one who improves)");
+  learner->excludes(simulate);
+  LearnerParams& p = o->behaviour.base;
+  cmd->add_option("--lag-ms", p.lagMs, "Simulated learner: how far it trails the expert, ms")
+      ->capture_default_str()->check(CLI::Range(-2000.0, 5000.0));
+  cmd->add_option("--gain", p.gain, "Simulated learner: movement amplitude relative to the expert")
+      ->capture_default_str()->check(CLI::Range(0.0, 5.0));
+  cmd->add_option("--noise-mm", p.noiseMm, "Simulated learner: joint position noise, mm")
+      ->capture_default_str()->check(CLI::Range(0.0, 200.0));
+  cmd->add_option("--tremor-hz", p.tremorHz, "Simulated learner: tremor frequency, Hz")
+      ->capture_default_str()->check(CLI::Range(0.0, 40.0));
+  cmd->add_option("--tremor-mm", p.tremorMm, "Simulated learner: tremor amplitude, mm")
+      ->capture_default_str()->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--mapping", o->mapping, "Simulated learner: anatomical or mirror imitation")
+      ->capture_default_str()->check(CLI::IsMember({"anatomical", "mirror"}));
+  cmd->add_option("--dropout", p.dropout, "Simulated learner: fraction of frames untracked")
+      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--scale", p.handScale, "Simulated learner: hand size relative to the default hand")
+      ->capture_default_str()->check(CLI::Range(0.5, 2.0));
+  cmd->add_option("--learning-rate", p.learningRate, "Simulated learner: errors shrink as (1+trial)^-rate")
+      ->capture_default_str()->check(CLI::Range(0.0, 5.0));
+  cmd->add_option("--seed", p.seed, "Simulated learner: random seed")->capture_default_str();
+  cmd->add_option("--dependence", o->behaviour.guidanceDependence,
+                  "Simulated learner: dependence on the ghost (0 = none)")
+      ->capture_default_str()->check(CLI::Range(0.0, 10.0));
+  cmd->add_option("--stall-segment", o->stallSegment, "Simulated learner: a clip segment it does not learn");
+  cmd->add_option("--trials", o->trials, "Number of trials (default: the scene's)")->check(CLI::Range(1, 1000));
+  cmd->add_option("--report", o->report, "Report folder")->capture_default_str();
+  return [o] { return runLesson(*o); };
+}
+
+}  // namespace mimesis::app

@@ -1,0 +1,43 @@
+// MirrorModel: the observer and the policy behind one small API that SessionRunner::step calls
+// every frame (update) and after every trial (endTrial). Deterministic: the same calls give the
+// same FeedbackState and the same trace, byte for byte.
+#pragma once
+
+#include "mimesis/mirror/DecisionTrace.hpp"
+#include "mimesis/mirror/FeedbackState.hpp"
+#include "mimesis/mirror/MirrorObserver.hpp"
+#include "mimesis/mirror/MirrorPolicy.hpp"
+
+namespace mimesis {
+
+class MirrorModel {
+ public:
+  // `config` should pass validateMirrorConfig (mirrorConfigFromJson guarantees it); values
+  // out of range are clamped where used, never trusted to index memory. Allocates all buffers.
+  MirrorModel(const MirrorConfig& config, LessonLayout layout);
+
+  // Logs the initial state at `time`. Call once before the first update.
+  void start(double time);
+  // Marks the start of a trial (clears the per-trial measurements).
+  void beginTrial();
+  // Every frame. No allocation except when a decision is recorded.
+  const FeedbackState& update(const ObservedFrame& frame);
+  // After a trial: `outcome` from the scorer (ScoreReport adapter), or null to use the
+  // observer's own measurement. Fuses skill, then runs the policy.
+  const FeedbackState& endTrial(double time, const TrialOutcome* outcome = nullptr);
+
+  const FeedbackState& state() const { return policy_.state(); }
+  const ObserverEstimates& estimates() const { return observer_.estimates(); }
+  const MirrorObserver& observer() const { return observer_; }
+  const MirrorPolicy& policy() const { return policy_; }
+  const DecisionTrace& trace() const { return trace_; }
+  const TrialOutcome& lastOutcome() const { return lastOutcome_; }
+
+ private:
+  MirrorObserver observer_;
+  MirrorPolicy policy_;
+  DecisionTrace trace_;
+  TrialOutcome lastOutcome_;
+};
+
+}  // namespace mimesis

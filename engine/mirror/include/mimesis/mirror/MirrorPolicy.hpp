@@ -1,0 +1,73 @@
+// MirrorPolicy: chooses the guidance (stage, ghost, tempo, part practice, cues, perspective,
+// knowledge of results, tolerance bands, summaries, "show me", best attempt, anticipation,
+// rapport) from the observer's estimates, and logs each change with its cause.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "mimesis/mirror/DecisionTrace.hpp"
+#include "mimesis/mirror/FeedbackState.hpp"
+#include "mimesis/mirror/MirrorObserver.hpp"
+
+namespace mimesis {
+
+class MirrorPolicy {
+ public:
+  MirrorPolicy(const MirrorConfig& config, const LessonLayout& layout);
+
+  // Initial state (Watch, or the first stage with trials) — logged as decisions at `time`.
+  void start(double time, DecisionTrace& trace);
+  // Every frame, after the observer: cues, perspective, rapport. Allocates only when it records
+  // a decision (at most one cue per minIntervalSeconds).
+  void onFrame(const ObservedFrame& frame, const MirrorObserver& observer, DecisionTrace& trace);
+  // After every trial, after the observer has fused it: everything else.
+  void onTrial(double time, const TrialOutcome& outcome, const MirrorObserver& observer,
+               DecisionTrace& trace);
+
+  const FeedbackState& state() const { return state_; }
+  double tolerance(int segment) const;
+  // Mean P(error < tolerance) over the cells the bank has seen (0 when none), and per segment.
+  double meanMastery(const MirrorObserver& observer, bool guided) const;
+  double segmentMastery(const MirrorObserver& observer, bool guided, int segment) const;
+  int performingTrials() const { return performingTrials_; }
+
+ private:
+  void setStage(double time, Stage to, DecisionCause cause, DecisionTrace& trace);
+  void setOpacity(double time, float to, DecisionCause cause, DecisionTrace& trace);
+  void setTempo(double time, float to, DecisionCause cause, DecisionTrace& trace);
+  void setLead(double time, double to, DecisionCause cause, DecisionTrace& trace);
+  void setView(double time, View to, DecisionCause cause, DecisionTrace& trace);
+  void setLoop(double time, int to, DecisionCause cause, DecisionTrace& trace);
+  void record(double time, DecisionKind kind, std::string subject, std::string from,
+              std::string to, DecisionCause cause, DecisionTrace& trace) const;
+  std::string segmentLabel(int segment) const;
+  float opacityFor(Stage s, double mastery) const;
+  void issueCues(double time, const MirrorObserver& observer, DecisionTrace& trace);
+  void updateRapport(const ObservedFrame& frame, DecisionTrace& trace);
+
+  MirrorConfig config_;
+  LessonLayout layout_;
+  FeedbackState state_;
+  std::vector<double> tolerance_;    // per segment, relative error
+  int trialsInStage_ = 0;
+  int holdCount_ = 0;                // consecutive trials with mastery held
+  int stepBackCount_ = 0;            // consecutive trials with unguided error far above guided
+  int performingTrials_ = 0;
+  std::vector<double> scores_;       // performing trials' scores, in order
+  double bestScore_ = -1.0;
+  int loopTrials_ = 0;
+  int loopCooldown_ = 0;
+  // Cue bookkeeping: the last issue time and a ring of the issue times within the last minute.
+  double lastCueTime_ = -1e9;
+  std::array<double, 640> cueTimes_{};
+  int cueHead_ = 0;
+  double confusedSince_ = -1.0;
+  std::vector<int> overHinted_;      // do-not-copy spans already hinted at
+  // Rapport: ring of the learner's head orientations.
+  std::vector<glm::quat> headRing_;
+  std::size_t headHead_ = 0;
+  long headCount_ = 0;
+};
+
+}  // namespace mimesis

@@ -1,0 +1,40 @@
+// DecisionTrace: kind names and the fixed number formatting shared with the JSON output.
+#include "mimesis/mirror/DecisionTrace.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace mimesis {
+
+std::string_view decisionKindName(DecisionKind k) {
+  switch (k) {
+    case DecisionKind::Stage: return "stage";
+    case DecisionKind::GhostOpacity: return "ghost-opacity";
+    case DecisionKind::Tempo: return "tempo";
+    case DecisionKind::LoopSegment: return "loop-segment";
+    case DecisionKind::Cue: return "cue";
+    case DecisionKind::Perspective: return "perspective";
+    case DecisionKind::KnowledgeOfResults: return "knowledge-of-results";
+    case DecisionKind::Tolerance: return "tolerance";
+    case DecisionKind::Summary: return "summary";
+    case DecisionKind::ShowMe: return "show-me";
+    case DecisionKind::BestAttempt: return "best-attempt";
+    case DecisionKind::AnticipationLead: return "anticipation-lead";
+    case DecisionKind::Rapport: return "rapport";
+    case DecisionKind::OverImitation: return "over-imitation";
+  }
+  return "?";
+}
+
+std::string formatFixed(double value, int digits) {
+  if (!std::isfinite(value)) return "null";
+  digits = digits < 0 ? 0 : (digits > 9 ? 9 : digits);
+  const double scale = std::pow(10.0, digits);
+  double rounded = std::round(value * scale) / scale;
+  if (rounded == 0.0) rounded = 0.0;  // no "-0.000"
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, rounded);
+  return buf;
+}
+
+}  // namespace mimesis

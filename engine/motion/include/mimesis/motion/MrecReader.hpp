@@ -1,0 +1,46 @@
+// Reading .mrec recordings, recovering everything before a torn or damaged chunk.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "mimesis/core/Error.hpp"
+#include "mimesis/motion/Clip.hpp"
+#include "mimesis/motion/MrecFormat.hpp"
+
+namespace mimesis {
+
+// What the reader could not use, so a caller can tell a user what a crash cost.
+struct MrecRecovery {
+  // True when the reader stopped before the end of the file: the last chunk is truncated (a
+  // process or machine died while writing it) or a chunk fails its checksum (damage).
+  bool torn = false;
+  std::uint64_t bytesDropped = 0;  // bytes from the first unusable chunk to the end of file
+  std::size_t chunksRead = 0;      // complete, checksum-valid chunks, including skipped ones
+  // A sentence saying what was dropped and why, e.g. "last chunk at byte 12345 is truncated
+  // (needs 2000 bytes, 800 present): dropped up to 9 frames". Also notes a file that was not
+  // closed (no END chunk) and skipped chunks of unknown type. Empty for a clean file.
+  std::string detail;
+};
+
+struct MrecFile {
+  Clip clip;                       // passes validateClip
+  std::vector<MrecEvent> events;   // in file order
+  MrecRecovery recovery;
+};
+
+// Reads the whole file (refusing files above mrec::kMaxFileBytes). Errors name the file and
+// the byte offset ("x.mrec: byte 20"): Io if unreadable; BadInput for an empty file, bad magic,
+// a bad header checksum, a file with no complete INFO chunk, or a checksum-valid chunk whose
+// contents are malformed; Unsupported for another major version; Limit for declared lengths
+// or counts beyond the limits in MrecFormat.hpp. A torn or corrupted chunk is not an error:
+// reading stops there and `recovery` says so (see MREC_FORMAT.md, "Recovery").
+Result<MrecFile> readMrec(const std::string& path);
+
+// The same on bytes in memory; `where` names them in errors (for tests and fuzzing).
+Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::string& where);
+
+}  // namespace mimesis

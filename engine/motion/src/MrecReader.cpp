@@ -1,0 +1,201 @@
+// The .mrec reader: header and chunk framing checks, recovery at a torn or damaged chunk.
+#include "mimesis/motion/MrecReader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "mimesis/core/Crc32.hpp"
+#include "mimesis/motion/MrecChunks.hpp"
+
+namespace mimesis {
+namespace {
+
+using mrec::ChunkType;
+
+std::string at(const std::string& where, std::uint64_t offset) {
+  return where + ": byte " + std::to_string(offset);
+}
+
+std::uint32_t le32(const std::uint8_t* p) {
+  return static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8 |
+         static_cast<std::uint32_t>(p[2]) << 16 | static_cast<std::uint32_t>(p[3]) << 24;
+}
+
+std::string plural(std::uint64_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// What losing a chunk costs, for the recovery sentence.
+std::string lossOf(std::uint32_t type, std::span<const std::uint8_t> payloadPrefix) {
+  if (type == static_cast<std::uint32_t>(ChunkType::Frames) && payloadPrefix.size() >= 4) {
+    const std::uint32_t n = mrec::peekFrameCount(payloadPrefix);
+    if (n <= mrec::kMaxFramesPerChunk) return "up to " + plural(n, "frame");
+  }
+  if (type == static_cast<std::uint32_t>(ChunkType::Events) && payloadPrefix.size() >= 4) {
+    const std::uint32_t n = mrec::peekFrameCount(payloadPrefix);  // same leading u32 count
+    if (n <= mrec::kMaxListItems) return "up to " + plural(n, "event");
+  }
+  return "one '" + mrec::chunkTypeName(type) + "' chunk";
+}
+
+// Reading state: which chunks have been seen, what they said, and the recovered clip.
+struct ChunkSink {
+  MrecFile file;
+  bool haveInfo = false;
+  bool haveSkeleton = false;
+  bool haveEnd = false;
+  std::uint64_t endFrames = 0;
+  std::uint64_t endEvents = 0;
+  std::size_t unknownChunks = 0;
+
+  // Decodes one checksum-valid chunk, returning a message (empty when fine) for the
+  // structural errors the ByteReader cannot see.
+  std::string accept(std::uint32_t type, mrec::ByteReader& r, bool strict) {
+    if (haveEnd) return "chunk '" + mrec::chunkTypeName(type) + "' follows the END chunk";
+    if (!haveInfo && type != static_cast<std::uint32_t>(ChunkType::Info))
+      return "the first chunk must be INFO, found '" + mrec::chunkTypeName(type) + "'";
+    Clip& clip = file.clip;
+    switch (static_cast<ChunkType>(type)) {
+      case ChunkType::Info:
+        if (haveInfo) return "a second INFO chunk";
+        haveInfo = true;
+        mrec::decodeInfo(r, clip.info, clip.rate);
+        break;
+      case ChunkType::Skeleton:
+        if (haveSkeleton) return "a second SKEL chunk";
+        if (!clip.frames.empty()) return "SKEL chunk after frames";
+        haveSkeleton = true;
+        mrec::decodeSkeleton(r, clip.body);
+        break;
+      case ChunkType::Frames: mrec::decodeFrames(r, clip.frames.size(), clip.frames); break;
+      case ChunkType::Events: mrec::decodeEvents(r, file.events.size(), file.events); break;
+      case ChunkType::Segments: mrec::decodeSegments(r, clip.segments); break;
+      case ChunkType::Annotations: mrec::decodeAnnotations(r, clip.annotations); break;
+      case ChunkType::End:
+        haveEnd = true;
+        mrec::decodeEnd(r, endFrames, endEvents);
+        break;
+      default:
+        ++unknownChunks;  // a newer minor version's chunk: skip it whole (forward compatible)
+        return {};
+    }
+    mrec::finishPayload(r, strict);
+    return {};
+  }
+};
+
+}  // namespace
+
+Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::string& where) {
+  const std::uint64_t size = bytes.size();
+  if (size == 0) return makeError(ErrorCode::BadInput, "empty file: no .mrec header", at(where, 0));
+  const std::size_t magicSeen = std::min<std::size_t>(bytes.size(), mrec::kMagic.size());
+  if (!std::equal(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(magicSeen), mrec::kMagic.begin()))
+    return makeError(ErrorCode::BadInput, "not an .mrec file (bad magic bytes)", at(where, 0));
+  if (size < mrec::kFileHeaderBytes)
+    return makeError(ErrorCode::BadInput, "file ends inside the " + std::to_string(mrec::kFileHeaderBytes) +
+                     "-byte header (" + std::to_string(size) + " bytes present)", at(where, size));
+  const std::uint16_t major = static_cast<std::uint16_t>(bytes[8] | bytes[9] << 8);
+  const std::uint16_t minor = static_cast<std::uint16_t>(bytes[10] | bytes[11] << 8);
+  // Checked before the header CRC: a future major version may lay out the rest differently.
+  if (major != mrec::kVersionMajor)
+    return makeError(ErrorCode::Unsupported, "format version " + std::to_string(major) + "." + std::to_string(minor) +
+                     " is not supported (this build reads major version " + std::to_string(mrec::kVersionMajor) + ")",
+                     at(where, 8));
+  if (crc32c(bytes.data(), 16) != le32(bytes.data() + 16))
+    return makeError(ErrorCode::BadInput, "file header checksum mismatch", at(where, 16));
+  const bool strict = minor <= mrec::kVersionMinor;
+
+  ChunkSink sink;
+  MrecRecovery& rec = sink.file.recovery;
+  std::uint64_t pos = mrec::kFileHeaderBytes;
+  while (pos < size) {
+    const std::uint64_t left = size - pos;
+    const std::uint8_t* head = bytes.data() + pos;
+    if (left < mrec::kChunkHeaderBytes) {
+      rec.torn = true;
+      rec.detail = "last chunk at byte " + std::to_string(pos) + " is truncated (its header needs " +
+                   std::to_string(mrec::kChunkHeaderBytes) + " bytes, " + std::to_string(left) +
+                   " present): dropped " + plural(left, "byte");
+      break;
+    }
+    const std::uint32_t type = le32(head);
+    const std::uint32_t length = le32(head + 4);
+    if (length > mrec::kMaxChunkBytes)
+      return makeError(ErrorCode::Limit, "chunk '" + mrec::chunkTypeName(type) + "' declares " + std::to_string(length) +
+                       " payload bytes, more than the limit of " + std::to_string(mrec::kMaxChunkBytes),
+                       at(where, pos + 4));
+    const std::uint64_t whole = mrec::kChunkHeaderBytes + std::uint64_t{length};
+    const auto payload = bytes.subspan(static_cast<std::size_t>(pos + mrec::kChunkHeaderBytes),
+                                       static_cast<std::size_t>(std::min<std::uint64_t>(length, left - mrec::kChunkHeaderBytes)));
+    if (whole > left) {
+      rec.torn = true;
+      rec.detail = "last chunk at byte " + std::to_string(pos) + " ('" + mrec::chunkTypeName(type) +
+                   "') is truncated (needs " + std::to_string(whole) + " bytes, " + std::to_string(left) +
+                   " present): dropped " + lossOf(type, payload);
+      break;
+    }
+    const std::uint32_t crc = crc32c(payload.data(), payload.size(), crc32c(head, 8));
+    if (crc != le32(head + 8)) {
+      // A damaged chunk cannot be trusted, nor can its length to find the next one: stop here,
+      // as for a torn tail, keeping everything before it.
+      rec.torn = true;
+      rec.detail = "chunk at byte " + std::to_string(pos) + " ('" + mrec::chunkTypeName(type) + "', " +
+                   plural(length, "byte") + ") fails its checksum: stopped reading there, dropped " +
+                   lossOf(type, payload) + (whole < left ? " and everything after it" : "");
+      break;
+    }
+    mrec::ByteReader r(payload, pos + mrec::kChunkHeaderBytes);
+    const std::string structural = sink.accept(type, r, strict);
+    if (!structural.empty()) return makeError(ErrorCode::BadInput, structural, at(where, pos));
+    if (!r.ok())
+      return makeError(r.overLimit() ? ErrorCode::Limit : ErrorCode::BadInput,
+                       "chunk '" + mrec::chunkTypeName(type) + "' at byte " + std::to_string(pos) + ": " + r.error(),
+                       at(where, r.errorOffset()));
+    ++rec.chunksRead;
+    pos += whole;
+  }
+  rec.bytesDropped = size - pos;
+
+  if (!sink.haveInfo)
+    return makeError(ErrorCode::BadInput,
+                     rec.torn ? "no complete INFO chunk, nothing to recover (" + rec.detail + ")"
+                              : std::string("no INFO chunk after the header: nothing was recorded"),
+                     at(where, mrec::kFileHeaderBytes));
+  if (sink.haveEnd && (sink.endFrames != sink.file.clip.frames.size() || sink.endEvents != sink.file.events.size()))
+    return makeError(ErrorCode::BadInput, "END chunk counts " + plural(sink.endFrames, "frame") + " and " +
+                     plural(sink.endEvents, "event") + ", the file holds " + plural(sink.file.clip.frames.size(), "frame") +
+                     " and " + plural(sink.file.events.size(), "event"), at(where, pos));
+  if (!sink.haveEnd && !rec.torn)
+    rec.detail = "no END chunk: the recording was not closed; all " + plural(rec.chunksRead, "complete chunk") +
+                 " were read";
+  if (sink.unknownChunks > 0)
+    rec.detail += std::string(rec.detail.empty() ? "" : "; ") + "skipped " +
+                  plural(sink.unknownChunks, "chunk") + " of unknown type (newer minor version)";
+  if (Status s = validateClip(sink.file.clip, where); !s) return s.error();
+  return std::move(sink.file);
+}
+
+Result<MrecFile> readMrec(const std::string& path) {
+  struct Closer {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Closer> f(std::fopen(path.c_str(), "rb"));
+  if (!f) return makeError(ErrorCode::Io, std::string("cannot open file: ") + std::strerror(errno), path);
+  if (std::fseek(f.get(), 0, SEEK_END) != 0) return makeError(ErrorCode::Io, "cannot seek", path);
+  const long end = std::ftell(f.get());
+  if (end < 0) return makeError(ErrorCode::Io, "cannot tell the file size", path);
+  if (static_cast<std::uint64_t>(end) > mrec::kMaxFileBytes)
+    return makeError(ErrorCode::Limit, "file is " + std::to_string(end) + " bytes, more than the limit of " +
+                     std::to_string(mrec::kMaxFileBytes), path);
+  std::rewind(f.get());
+  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(end));
+  if (!bytes.empty() && std::fread(bytes.data(), 1, bytes.size(), f.get()) != bytes.size())
+    return makeError(ErrorCode::Io, "read failed", path);
+  return readMrecBytes(bytes, path);
+}
+
+}  // namespace mimesis

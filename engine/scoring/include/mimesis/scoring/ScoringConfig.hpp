@@ -1,0 +1,91 @@
+// ScoringConfig: every threshold, reference error and weight the scorer uses, with defaults.
+#pragma once
+
+#include <string_view>
+
+namespace mimesis {
+
+// How the learner's hands correspond to the expert's (scoring.md, "Mapping").
+//  Anatomical: learner's right copies the expert's right.
+//  Mirror: learner's right copies the expert's left reflected in X (facing the model).
+//  Auto: both are tried; the lower alignment cost wins, reported with a confidence.
+enum class Mapping { Anatomical, Mirror, Auto };
+std::string_view mappingName(Mapping m);  // "anatomical", "mirror", "auto"
+
+enum class Grade { Perfect, Good, Ok, Miss };
+std::string_view gradeName(Grade g);  // "Perfect", "Good", "OK", "Miss"
+
+// Score curves (documented in SCORE_REPORT.md): a metric with error e >= 0 scores
+// 100 * exp(-e / ref), so an error equal to `ref` scores 36.8 and half of it 60.7.
+struct ScoreReferences {
+  double shapeMm = 20.0;        // mean joint position error in the wrist (or root) frame
+  double postureDeg = 15.0;     // mean joint-angle error
+  double placementMm = 60.0;    // mean wrist (or root) trajectory error after anchoring
+  double lagMs = 300.0;         // |lag|
+  double smoothness = 1.5;      // loss of log dimensionless jerk against the expert (>= 0)
+};
+
+// Weights of the overall score: a weighted mean of the metric scores (normalised by the sum of
+// the weights of the metrics that could be measured). Coverage scores 100 * coverage.
+struct ScoreWeights {
+  double shape = 0.30;
+  double posture = 0.20;
+  double placement = 0.20;
+  double timing = 0.15;
+  double smoothness = 0.05;
+  double coverage = 0.10;
+};
+
+// Grade thresholds on a 0–100 score: >= perfect → Perfect, >= good → Good, >= ok → OK, else Miss.
+struct GradeThresholds {
+  double perfect = 90.0;
+  double good = 75.0;
+  double ok = 50.0;
+};
+
+// When a diagnosis names a problem (coach words); below these the group is "good".
+struct DiagnosisThresholds {
+  double lagMs = 100.0;          // |group lag| beyond this: "120 ms late"
+  double gainLow = 0.80;         // amplitude ratio below: "opens 30% too little"
+  double gainHigh = 1.25;        // above: "moves 40% too much"
+  double frozenGain = 0.15;      // below: "does not move"
+  double minExpertMotionDeg = 5.0;   // a group whose expert angle range is smaller has no gain
+  double minExpertMotionMm = 10.0;   // same for placement (wrist/root) amplitude
+  double tremorMm = 1.5;         // excess high-frequency residual RMS over the expert's
+  double minValidity = 0.5;      // below: "not tracked enough to score"
+  double coverageLow = 0.9;      // below: "stopped before the end"
+  double tempoTolerance = 0.15;  // |tempo - 1| beyond: "too fast" / "too slow"
+};
+
+struct ScoringConfig {
+  Mapping mapping = Mapping::Anatomical;
+
+  // Alignment. The Sakoe–Chiba band half-width is bandFraction × the expert's length (frames).
+  double bandFraction = 0.10;
+  // Offline DTW runs coarse-to-fine when both sequences exceed this many frames.
+  int coarseMinFrames = 512;
+  // Live aligner window: expert frames searched around the current match, seconds each side.
+  double liveWindowSeconds = 1.0;
+
+  // Normalisation: the learner's bone lengths are measured over this many seconds of tracking.
+  double boneWindowSeconds = 2.0;
+
+  // Per-group lag search around the global warp, seconds each side.
+  double groupLagSearchSeconds = 0.4;
+
+  // Automatic segmentation (when the expert clip has no named segments).
+  double minSegmentSeconds = 0.4;
+  int maxSegments = 32;
+
+  ScoreReferences references;
+  ScoreWeights weights;
+  GradeThresholds grades;
+  DiagnosisThresholds diagnosis;
+};
+
+Grade gradeFor(double score, const GradeThresholds& t);
+
+// 100 * exp(-max(0, error) / ref); 0 for a non-finite error, 100 for ref <= 0 and error 0.
+double scoreFromError(double error, double ref);
+
+}  // namespace mimesis

@@ -1,0 +1,85 @@
+// Rules that turn metrics into short coach phrases; thresholds from ScoringConfig.
+#include "mimesis/scoring/Diagnosis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace mimesis {
+namespace {
+
+std::string fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+long pct(double x) { return std::lround(std::fabs(x) * 100.0); }
+
+// The findings of the worst-scoring groups that have any, skipping "good".
+void worstFindings(const std::vector<GroupReport>& groups, std::size_t maxGroups, std::vector<std::string>& out) {
+  std::vector<const GroupReport*> order;
+  for (const GroupReport& g : groups) order.push_back(&g);
+  std::stable_sort(order.begin(), order.end(), [](const GroupReport* a, const GroupReport* b) { return a->score < b->score; });
+  std::size_t used = 0;
+  for (const GroupReport* g : order) {
+    if (used >= maxGroups) break;
+    if (g->diagnosis.empty() || g->diagnosis.front() == "good") continue;
+    out.push_back(g->diagnosis.front());
+    ++used;
+  }
+}
+
+}  // namespace
+
+void diagnoseGroup(GroupReport& g, const ScoringConfig& cfg) {
+  const DiagnosisThresholds& t = cfg.diagnosis;
+  auto& d = g.diagnosis;
+  d.clear();
+  if (!g.scorable || g.validity < t.minValidity) {
+    d.push_back(g.label + " not tracked enough to score (" + std::to_string(pct(g.validity)) + "% of frames)");
+    return;
+  }
+  if (g.hasGain && g.gain < t.frozenGain) d.push_back(g.label + " does not move");
+  if (std::fabs(g.lagMs) > t.lagMs)
+    d.push_back(g.label + " " + fmt("%.0f", std::fabs(g.lagMs)) + (g.lagMs > 0 ? " ms late" : " ms early"));
+  if (g.hasGain && g.gain >= t.frozenGain && g.gain < t.gainLow)
+    d.push_back(g.label + (g.finger ? " opens " : " moves ") + std::to_string(pct(1.0 - g.gain)) + "% too little");
+  if (g.hasGain && g.gain > t.gainHigh)
+    d.push_back(g.label + " moves " + std::to_string(pct(g.gain - 1.0)) + "% too much");
+  if (g.tremorMm > t.tremorMm) d.push_back("tremor in the " + g.label);
+  if (g.shapeMm > cfg.references.shapeMm) d.push_back(g.label + " shape off by " + fmt("%.0f", g.shapeMm) + " mm");
+  if (g.postureDeg > cfg.references.postureDeg)
+    d.push_back(g.label + " angles off by " + fmt("%.0f", g.postureDeg) + " degrees");
+  if (g.hasPlacement && g.placementMm > cfg.references.placementMm)
+    d.push_back(g.label + " " + fmt("%.0f", g.placementMm) + " mm away from the expert's path");
+  if (d.empty()) d.push_back("good");
+}
+
+void diagnoseSegment(SegmentReport& s, const ScoringConfig& cfg) {
+  auto& d = s.diagnosis;
+  d.clear();
+  if (!s.reached) {
+    d.push_back("not reached");
+    return;
+  }
+  if (s.coverage < cfg.diagnosis.coverageLow) d.push_back("only " + std::to_string(pct(s.coverage)) + "% of it done");
+  if (s.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast (" + fmt("%.2f", s.tempo) + "x)");
+  if (s.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow (" + fmt("%.2f", s.tempo) + "x)");
+  worstFindings(s.groups, 3, d);
+  if (d.empty()) d.push_back("good");
+}
+
+void diagnoseOverall(ScoreReport& r, const ScoringConfig& cfg) {
+  auto& d = r.diagnosis;
+  d.clear();
+  if (r.mapping == Mapping::Mirror && r.mappingAuto && r.mappingConfidence > 0.2)
+    d.push_back("hands mirrored (copied like a mirror image)");
+  if (r.coverage < cfg.diagnosis.coverageLow) d.push_back("stopped at " + std::to_string(pct(r.coverage)) + "% of the clip");
+  if (r.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast overall (" + fmt("%.2f", r.tempo) + "x)");
+  if (r.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow overall (" + fmt("%.2f", r.tempo) + "x)");
+  worstFindings(r.groups, 4, d);
+  if (d.empty()) d.push_back("good");
+}
+
+}  // namespace mimesis

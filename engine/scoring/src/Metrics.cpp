@@ -1,0 +1,472 @@
+// Group and timing metrics over warp spans. Untracked samples are skipped, never zero-filled.
+#include "mimesis/scoring/Metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <glm/geometric.hpp>
+#include <glm/vec3.hpp>
+
+#include "GroupSeries.hpp"
+
+namespace mimesis {
+namespace {
+
+// The signal a group's gain and residual lag are measured on.
+struct Signal {
+  enum Kind { Placement, Angles, Position } kind = Position;
+  int unit = 0;
+  int track = 0;
+  std::vector<int> angles;
+  int dim = 3;
+  bool isAngle() const { return kind == Angles; }
+};
+
+Signal signalFor(const StreamLayout& L, int group) {
+  const TrackGroup& g = L.groups[static_cast<std::size_t>(group)];
+  Signal s;
+  s.unit = g.unit;
+  if (g.unit != static_cast<int>(UnitKind::Body)) {
+    // Hands: the wrist's placement, a finger's tip in the wrist frame (how far it opens).
+    s.kind = g.isUnitRoot ? Signal::Placement : Signal::Position;
+    s.track = g.endEffector;
+    return s;
+  }
+  for (std::size_t a = 0; a < L.angles.size(); ++a)
+    if (L.angles[a].group == group) s.angles.push_back(static_cast<int>(a));
+  if (!s.angles.empty()) {
+    s.kind = Signal::Angles;
+    s.dim = static_cast<int>(s.angles.size());
+    return s;
+  }
+  s.kind = Signal::Position;
+  s.track = g.endEffector;
+  return s;
+}
+
+bool sample(const MotionStream& st, const Signal& sig, int f, float* out) {
+  switch (sig.kind) {
+    case Signal::Placement: {
+      if (!st.unitValid[st.unitAt(f, sig.unit)]) return false;
+      const glm::vec3 p = st.placement[st.unitAt(f, sig.unit)];
+      out[0] = p.x; out[1] = p.y; out[2] = p.z;
+      return true;
+    }
+    case Signal::Angles:
+      for (std::size_t k = 0; k < sig.angles.size(); ++k) {
+        if (!st.angleValid[st.angleAt(f, sig.angles[k])]) return false;
+        out[k] = st.angles[st.angleAt(f, sig.angles[k])];
+      }
+      return true;
+    case Signal::Position: {
+      if (sig.track < 0 || !st.valid[st.at(f, sig.track)]) return false;
+      const glm::vec3 p = st.local[st.at(f, sig.track)];
+      out[0] = p.x; out[1] = p.y; out[2] = p.z;
+      return true;
+    }
+  }
+  return false;
+}
+
+double median(std::vector<double>& v) {
+  if (v.empty()) return 0.0;
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  double m = *mid;
+  if (v.size() % 2 == 0) m = 0.5 * (m + *std::max_element(v.begin(), mid));
+  return m;
+}
+
+double finiteOr(double v, double fallback) { return std::isfinite(v) ? v : fallback; }
+
+// Trajectory of a group's end effector (hand root: wrist placement) over every frame, for
+// tremor and smoothness; spans read slices of it.
+void trajectory(const MotionStream& st, const TrackGroup& g, std::vector<glm::vec3>& x, std::vector<std::uint8_t>& ok) {
+  const int n = st.frameCount;
+  x.assign(static_cast<std::size_t>(n), glm::vec3(0.0f));
+  ok.assign(x.size(), 0);
+  const bool placement = g.isUnitRoot && g.unit != static_cast<int>(UnitKind::Body);
+  for (int f = 0; f < n; ++f) {
+    const std::size_t k = static_cast<std::size_t>(f);
+    if (placement) {
+      ok[k] = st.unitValid[st.unitAt(f, g.unit)];
+      x[k] = st.placement[st.unitAt(f, g.unit)];
+    } else if (g.endEffector >= 0) {
+      ok[k] = st.valid[st.at(f, g.endEffector)];
+      x[k] = st.local[st.at(f, g.endEffector)];
+    }
+  }
+}
+
+// RMS (metres) of the residual after a centred moving average of ~0.1 s; -1 if not measurable.
+double highFrequencyRms(const glm::vec3* x, const std::uint8_t* ok, int n, double rate) {
+  const int half = std::max(1, static_cast<int>(std::lround(rate * 0.05)));
+  double sum = 0.0;
+  std::size_t count = 0;
+  for (int i = half; i + half < n; ++i) {
+    glm::vec3 m(0.0f);
+    bool all = true;
+    for (int k = -half; k <= half && all; ++k) {
+      all = ok[static_cast<std::size_t>(i + k)] != 0;
+      m += x[static_cast<std::size_t>(i + k)];
+    }
+    if (!all) continue;
+    m /= static_cast<float>(2 * half + 1);
+    const glm::vec3 r = x[static_cast<std::size_t>(i)] - m;
+    sum += static_cast<double>(glm::dot(r, r));
+    ++count;
+  }
+  return count ? std::sqrt(sum / static_cast<double>(count)) : -1.0;
+}
+
+}  // namespace
+
+bool logDimensionlessJerk(const glm::vec3* xin, const std::uint8_t* okin, std::size_t stride, int a, int b,
+                          double rate, double& out) {
+  if (b - a < 8 || !(rate > 0.0)) return false;
+  // Low-pass first (three passes of a ~50 ms moving average, about 8 Hz at 90 Hz): jerk is a
+  // third derivative, and without it float rounding and sensor noise dominate the measure.
+  const int n = b - a;
+  std::vector<glm::dvec3> xs(static_cast<std::size_t>(n)), tmp(static_cast<std::size_t>(n));
+  std::vector<std::uint8_t> oks(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    xs[static_cast<std::size_t>(i)] = glm::dvec3(xin[static_cast<std::size_t>(a + i) * stride]);
+    oks[static_cast<std::size_t>(i)] = okin[static_cast<std::size_t>(a + i) * stride];
+  }
+  const int h = std::max(1, static_cast<int>(std::lround(rate * 0.025)));
+  for (int pass = 0; pass < 3; ++pass) {
+    for (int i = 0; i < n; ++i) {
+      glm::dvec3 s(0.0);
+      int c = 0;
+      for (int k = std::max(0, i - h); k <= std::min(n - 1, i + h); ++k)
+        if (oks[static_cast<std::size_t>(k)]) { s += xs[static_cast<std::size_t>(k)]; ++c; }
+      tmp[static_cast<std::size_t>(i)] = c ? s / static_cast<double>(c) : xs[static_cast<std::size_t>(i)];
+    }
+    xs.swap(tmp);
+  }
+  a = 0;
+  b = n;
+  auto X = [&](int i) { return xs[static_cast<std::size_t>(i)]; };
+  auto OK = [&](int i) { return oks[static_cast<std::size_t>(i)] != 0; };
+  double vpeak = 0.0, jerk2 = 0.0;
+  std::size_t jerkCount = 0;
+  for (int i = a + 1; i + 1 < b; ++i) {
+    if (OK(i - 1) && OK(i + 1))
+      vpeak = std::max(vpeak, glm::length(X(i + 1) - X(i - 1)) * rate * 0.5);
+    if (i + 2 < b && OK(i - 1) && OK(i) && OK(i + 1) && OK(i + 2)) {
+      const glm::dvec3 j3 = X(i + 2) - 3.0 * X(i + 1) + 3.0 * X(i) - X(i - 1);
+      jerk2 += glm::dot(j3, j3) * rate * rate * rate * rate * rate * rate;
+      ++jerkCount;
+    }
+  }
+  if (!(vpeak > 1e-3) || jerkCount == 0) return false;
+  const double T = static_cast<double>(b - a - 1) / rate;
+  const double dimless = T * T * T / (vpeak * vpeak) * (jerk2 / rate);
+  out = -std::log(std::max(dimless, 1e-12));
+  return std::isfinite(out);
+}
+
+TimingMetrics measureTiming(const MotionStream& E, const MotionStream& L, const WarpPath& w, PairSpan span,
+                            int expertBegin, int expertEnd) {
+  TimingMetrics t;
+  if (span.empty()) return t;
+  t.reached = true;
+  std::vector<double> lags;
+  lags.reserve(span.end - span.begin);
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (std::size_t k = span.begin; k < span.end; ++k) {
+    const double tl = L.times[static_cast<std::size_t>(w.learner[k])];
+    const double te = E.times[static_cast<std::size_t>(w.expert[k])];
+    lags.push_back(tl - te);
+    sx += tl; sy += te; sxx += tl * tl; sxy += tl * te;
+  }
+  t.lagMs = finiteOr(median(lags) * 1000.0, 0.0);
+  const int i0 = w.learner[span.begin], i1 = w.learner[span.end - 1];
+  const int j0 = w.expert[span.begin], j1 = w.expert[span.end - 1];
+  t.learnerStart = L.times[static_cast<std::size_t>(i0)];
+  t.learnerEnd = L.times[static_cast<std::size_t>(i1)];
+  const double dl = t.learnerEnd - t.learnerStart;
+  const double de = E.times[static_cast<std::size_t>(j1)] - E.times[static_cast<std::size_t>(j0)];
+  t.tempo = dl > 1e-9 ? finiteOr(de / dl, 1.0) : 1.0;
+  const double n = static_cast<double>(span.end - span.begin);
+  const double den = n * sxx - sx * sx;
+  if (n >= 3 && den > 1e-12) {
+    const double b = (n * sxy - sx * sy) / den, a = (sy - b * sx) / n;
+    double r2 = 0.0;
+    for (std::size_t k = span.begin; k < span.end; ++k) {
+      const double r = E.times[static_cast<std::size_t>(w.expert[k])] - (a + b * L.times[static_cast<std::size_t>(w.learner[k])]);
+      r2 += r * r;
+    }
+    t.irregularityMs = finiteOr(std::sqrt(r2 / n) * 1000.0, 0.0);
+  }
+  const int frames = std::max(1, expertEnd - expertBegin);
+  t.coverage = std::clamp(static_cast<double>(j1 - j0 + 1) / frames, 0.0, 1.0);
+  return t;
+}
+
+double combineScores(const MetricScores& s, const ScoreWeights& w, const MetricPresence& p) {
+  double sum = w.shape * s.shape + w.timing * s.timing, wsum = w.shape + w.timing;
+  if (p.posture) { sum += w.posture * s.posture; wsum += w.posture; }
+  if (p.placement) { sum += w.placement * s.placement; wsum += w.placement; }
+  if (p.smoothness) { sum += w.smoothness * s.smoothness; wsum += w.smoothness; }
+  if (p.coverage) { sum += w.coverage * s.coverage; wsum += w.coverage; }
+  return wsum > 0.0 ? std::clamp(finiteOr(sum / wsum, 0.0), 0.0, 100.0) : 0.0;
+}
+
+namespace detail {
+
+int lagSearchFrames(const ScoringConfig& cfg, const MotionStream& E) {
+  const double v = cfg.groupLagSearchSeconds * E.rate;
+  if (!(v > 0.0)) return 0;
+  return static_cast<int>(std::lround(std::min(v, static_cast<double>(E.frameCount))));
+}
+
+void buildGroupSeries(const MotionStream& E, const MotionStream& L, int group, const ScoringConfig& cfg,
+                      GroupSeries& out) {
+  const StreamLayout& layout = *E.layout;
+  const TrackGroup& g = layout.groups[static_cast<std::size_t>(group)];
+  out.group = group;
+  out.angles.clear();
+  for (std::size_t a = 0; a < layout.angles.size(); ++a)
+    if (layout.angles[a].group == group) out.angles.push_back(static_cast<int>(a));
+  const Signal sig = signalFor(layout, group);
+  for (int side = 0; side < 2; ++side) {
+    const MotionStream& st = side == 0 ? E : L;
+    SignalSeries& ss = side == 0 ? out.signalE : out.signalL;
+    ss.dim = sig.dim;
+    ss.isAngle = sig.isAngle();
+    const std::size_t n = static_cast<std::size_t>(st.frameCount), dim = static_cast<std::size_t>(sig.dim);
+    ss.value.assign(n * dim, 0.0f);
+    ss.ok.assign(n, 0);
+    for (std::size_t f = 0; f < n; ++f)
+      ss.ok[f] = sample(st, sig, static_cast<int>(f), ss.value.data() + f * dim) ? 1 : 0;
+  }
+  SignalSeries& se = out.signalE;
+  const std::size_t n = static_cast<std::size_t>(E.frameCount), dim = static_cast<std::size_t>(se.dim);
+  se.pad = lagSearchFrames(cfg, E);
+  const std::size_t pad = static_cast<std::size_t>(se.pad);
+  se.padded.resize(dim);
+  for (std::size_t d = 0; d < dim; ++d) {
+    std::vector<float>& v = se.padded[d];
+    v.assign(n + 2 * pad, 0.0f);
+    for (std::size_t f = 0; f < n; ++f) v[pad + f] = se.ok[f] ? se.value[f * dim + d] : 0.0f;
+  }
+  se.okMask.assign(n + 2 * pad, 0.0);
+  for (std::size_t f = 0; f < n; ++f) se.okMask[pad + f] = se.ok[f] ? 1.0 : 0.0;
+  trajectory(E, g, out.trajE, out.trajEok);
+  trajectory(L, g, out.trajL, out.trajLok);
+}
+
+void buildPairErrors(const MotionStream& E, const MotionStream& L, const WarpPath& w, PairErrors& out) {
+  const StreamLayout& layout = *E.layout;
+  const std::size_t P = w.size(), T = layout.tracks.size(), A = layout.angles.size();
+  out.pairs = P;
+  out.track.assign(T * P, -1.0f);
+  out.angle.assign(A * P, -1.0f);
+  out.place.assign(static_cast<std::size_t>(kUnitCount) * P, -1.0f);
+  out.orient.assign(static_cast<std::size_t>(kUnitCount) * P, -1.0);
+  for (std::size_t k = 0; k < P; ++k) {
+    const std::size_t i = static_cast<std::size_t>(w.learner[k]), j = static_cast<std::size_t>(w.expert[k]);
+    const std::uint8_t* lv = L.valid.data() + i * T;
+    const std::uint8_t* ev = E.valid.data() + j * T;
+    const glm::vec3* lp = L.local.data() + i * T;
+    const glm::vec3* ep = E.local.data() + j * T;
+    for (std::size_t t = 0; t < T; ++t)
+      if (lv[t] && ev[t]) out.track[t * P + k] = glm::length(lp[t] - ep[t]);
+    const std::uint8_t* la = L.angleValid.data() + i * A;
+    const std::uint8_t* ea = E.angleValid.data() + j * A;
+    for (std::size_t a = 0; a < A; ++a)
+      if (la[a] && ea[a]) out.angle[a * P + k] = std::fabs(L.angles[i * A + a] - E.angles[j * A + a]);
+    for (int u = 0; u < kUnitCount; ++u) {
+      const std::size_t lu = L.unitAt(static_cast<int>(i), u), eu = E.unitAt(static_cast<int>(j), u);
+      if (!L.unitValid[lu] || !E.unitValid[eu]) continue;
+      const std::size_t c = static_cast<std::size_t>(u) * P + k;
+      out.place[c] = glm::length(L.placement[lu] - E.placement[eu]);
+      if (u != static_cast<int>(UnitKind::Body)) {
+        const float d = std::fabs(glm::dot(L.orientation[lu], E.orientation[eu]));
+        out.orient[c] = 2.0 * std::acos(std::clamp(static_cast<double>(d), 0.0, 1.0)) * 57.29577951308232;
+      }
+    }
+  }
+}
+
+GroupReport measureGroupSeries(const MotionStream& E, const MotionStream& L, const WarpPath& w, PairSpan span,
+                               const GroupSeries& series, const PairErrors& errors, double spanLagMs,
+                               const ScoringConfig& cfg, GroupScratch& scratch) {
+  const int group = series.group;
+  const StreamLayout& layout = *E.layout;
+  const TrackGroup& g = layout.groups[static_cast<std::size_t>(group)];
+  GroupReport r;
+  r.name = g.name;
+  r.label = g.label;
+  r.unit = g.unit == 0 ? "left" : (g.unit == 1 ? "right" : "body");
+  r.finger = g.isFinger;
+  r.lagMs = spanLagMs;
+  if (span.empty()) return r;
+  const int i0 = w.learner[span.begin], i1 = w.learner[span.end - 1];
+  const int j0 = w.expert[span.begin], j1 = w.expert[span.end - 1];
+
+  // Validity over the learner frames of the span.
+  std::size_t seen = 0, total = 0;
+  for (int i = i0; i <= i1; ++i)
+    for (int t : g.tracks) { seen += L.valid[L.at(i, t)]; ++total; }
+  r.validity = total ? static_cast<double>(seen) / static_cast<double>(total) : 0.0;
+
+  // Shape, posture, placement over the pairs (per-pair errors prepared for the whole warp).
+  const std::size_t P = errors.pairs;
+  double shape = 0, posture = 0, place = 0;
+  std::size_t nShape = 0, nPosture = 0, nPlace = 0;
+  for (std::size_t k = span.begin; k < span.end; ++k)
+    for (int t : g.tracks) {
+      const float v = errors.track[static_cast<std::size_t>(t) * P + k];
+      if (v >= 0.0f) { shape += static_cast<double>(v); ++nShape; }
+    }
+  const std::size_t uc = static_cast<std::size_t>(g.unit) * P;  // the unit's column
+  const bool handRoot = g.isUnitRoot && g.unit != static_cast<int>(UnitKind::Body);
+  for (std::size_t k = span.begin; k < span.end; ++k) {
+    for (int a : series.angles) {
+      const float v = errors.angle[static_cast<std::size_t>(a) * P + k];
+      if (v >= 0.0f) { posture += static_cast<double>(v); ++nPosture; }
+    }
+    if (handRoot && errors.orient[uc + k] >= 0.0) { posture += errors.orient[uc + k]; ++nPosture; }
+  }
+  if (g.isUnitRoot)
+    for (std::size_t k = span.begin; k < span.end; ++k) {
+      const float v = errors.place[uc + k];
+      if (v >= 0.0f) { place += static_cast<double>(v); ++nPlace; }
+    }
+  r.scorable = nShape > 0;
+  r.shapeMm = nShape ? finiteOr(shape / static_cast<double>(nShape) * 1000.0, 0.0) : 0.0;
+  r.postureDeg = nPosture ? finiteOr(posture / static_cast<double>(nPosture), 0.0) : 0.0;
+  r.hasPlacement = nPlace > 0;
+  r.placementMm = nPlace ? finiteOr(place / static_cast<double>(nPlace) * 1000.0, 0.0) : 0.0;
+
+  // Gain and residual lag on the group's signal, over at most ~2000 pairs.
+  const SignalSeries& sl = series.signalL;
+  const SignalSeries& se = series.signalE;
+  const std::size_t dim = static_cast<std::size_t>(se.dim);
+  const std::size_t stride = std::max<std::size_t>(1, (span.end - span.begin) / 2000);
+  std::vector<double>& meanL = scratch.meanL;
+  std::vector<double>& meanE = scratch.meanE;
+  meanL.assign(dim, 0.0);
+  meanE.assign(dim, 0.0);
+  std::vector<std::int32_t>& pairL = scratch.pairL;
+  std::vector<std::int32_t>& pairE = scratch.pairE;
+  std::vector<float>& pairSample = scratch.pairSample;  // the learner's sample of each pair
+  pairL.clear();
+  pairE.clear();
+  pairSample.clear();
+  for (std::size_t k = span.begin; k < span.end; k += stride) {
+    const std::int32_t i = w.learner[k], j = w.expert[k];
+    if (!sl.ok[static_cast<std::size_t>(i)] || !se.ok[static_cast<std::size_t>(j)]) continue;
+    pairL.push_back(i);
+    pairE.push_back(j);
+    const float* a = sl.value.data() + static_cast<std::size_t>(i) * dim;
+    const float* b = se.value.data() + static_cast<std::size_t>(j) * dim;
+    pairSample.insert(pairSample.end(), a, a + dim);
+    for (std::size_t d = 0; d < dim; ++d) { meanL[d] += a[d]; meanE[d] += b[d]; }
+  }
+  const std::size_t nPairs = pairE.size();
+  if (nPairs >= 4) {
+    const double n = static_cast<double>(nPairs);
+    for (std::size_t d = 0; d < dim; ++d) { meanL[d] /= n; meanE[d] /= n; }
+    double varL = 0, varE = 0;
+    for (std::size_t p = 0; p < nPairs; ++p) {
+      const float* a = pairSample.data() + p * dim;
+      const float* b = se.value.data() + static_cast<std::size_t>(pairE[p]) * dim;
+      for (std::size_t d = 0; d < dim; ++d) {
+        const double x = a[d] - meanL[d], y = b[d] - meanE[d];
+        varL += x * x;
+        varE += y * y;
+      }
+    }
+    const double ampE = std::sqrt(varE / n) * (se.isAngle ? 1.0 : 1000.0);
+    const double minAmp = se.isAngle ? cfg.diagnosis.minExpertMotionDeg : cfg.diagnosis.minExpertMotionMm;
+    if (ampE >= minAmp && varE > 0.0) {
+      r.hasGain = true;
+      r.gain = finiteOr(std::sqrt(varL / varE), 1.0);
+      // Residual lag: shift the expert side of the pairs by s frames, keep the best fit. Each
+      // shift's error sums its pairs in pair order exactly as a per-shift loop would (so the
+      // figures do not depend on this layout); all shifts advance together, pair by pair, over
+      // the padded series, which keeps the loop free of branches and its sums independent.
+      const int S = std::min(lagSearchFrames(cfg, E), se.pad);
+      const std::size_t U = static_cast<std::size_t>(2 * S + 1);
+      std::vector<double>& err = scratch.shiftErr;      // index u = S - s
+      std::vector<std::size_t>& cnt = scratch.shiftCount;
+      err.assign(U, 0.0);
+      cnt.assign(U, 0);
+      for (std::size_t p = 0; p < nPairs; ++p) {
+        // Shift s reads expert frame j - s = (j - S) + u.
+        const std::size_t first = static_cast<std::size_t>(pairE[p] - S + se.pad);
+        const double* mask = se.okMask.data() + first;
+        for (std::size_t u = 0; u < U; ++u) cnt[u] += mask[u] != 0.0 ? 1 : 0;
+        for (std::size_t d = 0; d < dim; ++d) {
+          const float a = pairSample[p * dim + d];
+          const float* b = se.padded[d].data() + first;
+          double* __restrict e = err.data();
+          for (std::size_t u = 0; u < U; ++u) {
+            const double x = static_cast<double>(a - b[u]);
+            e[u] += mask[u] * (x * x);
+          }
+        }
+      }
+      double bestErr = -1.0, zeroErr = -1.0;
+      int bestShift = 0;
+      for (int m = 0; m <= 2 * S; ++m) {
+        const int s = (m % 2 == 1) ? (m + 1) / 2 : -(m / 2);  // 0, 1, -1, 2, -2, ...
+        const std::size_t u = static_cast<std::size_t>(S - s);
+        if (cnt[u] * 2 < nPairs) continue;
+        const double e = err[u] / static_cast<double>(cnt[u]);
+        if (s == 0) zeroErr = e;
+        if (bestErr < 0.0 || e < bestErr * (1.0 - 1e-9)) { bestErr = e; bestShift = s; }
+      }
+      // A shift counts only when it explains the group clearly better than the warp does, and
+      // the learner's group actually moves (a frozen finger has no timing).
+      const bool better = zeroErr > 0.0 && bestErr < 0.8 * zeroErr;
+      if (better && r.gain >= cfg.diagnosis.frozenGain) r.lagMs = spanLagMs + bestShift * 1000.0 / E.rate;
+    }
+  }
+
+  // Tremor and smoothness on the end effector, learner frames vs matched expert frames.
+  const glm::vec3* xl = series.trajL.data() + i0;
+  const glm::vec3* xe = series.trajE.data() + j0;
+  const std::uint8_t* okl = series.trajLok.data() + i0;
+  const std::uint8_t* oke = series.trajEok.data() + j0;
+  const int nl = i1 + 1 - i0, ne = j1 + 1 - j0;
+  const double hl = highFrequencyRms(xl, okl, nl, L.rate), he = highFrequencyRms(xe, oke, ne, E.rate);
+  if (hl >= 0.0 && he >= 0.0) r.tremorMm = finiteOr(std::max(0.0, hl - he) * 1000.0, 0.0);
+  double ldl = 0, lde = 0;
+  const bool smooth = logDimensionlessJerk(xl, okl, 1, 0, nl, L.rate, ldl) &&
+                      logDimensionlessJerk(xe, oke, 1, 0, ne, E.rate, lde);
+  if (smooth) r.smoothnessLoss = finiteOr(std::max(0.0, lde - ldl), 0.0);
+
+  const ScoreReferences& ref = cfg.references;
+  r.scores.shape = scoreFromError(r.shapeMm, ref.shapeMm);
+  r.scores.posture = scoreFromError(r.postureDeg, ref.postureDeg);
+  r.scores.placement = scoreFromError(r.placementMm, ref.placementMm);
+  r.scores.timing = scoreFromError(std::fabs(r.lagMs), ref.lagMs);
+  r.scores.smoothness = scoreFromError(r.smoothnessLoss, ref.smoothness);
+  r.scores.coverage = 100.0;
+  MetricPresence p;
+  p.posture = nPosture > 0;
+  p.placement = r.hasPlacement;
+  p.smoothness = smooth;
+  r.score = r.scorable ? combineScores(r.scores, cfg.weights, p) : 0.0;
+  r.grade = gradeFor(r.score, cfg.grades);
+  return r;
+}
+
+}  // namespace detail
+
+GroupReport measureGroup(const MotionStream& E, const MotionStream& L, const WarpPath& w, PairSpan span,
+                         int group, double spanLagMs, const ScoringConfig& cfg) {
+  detail::GroupSeries series;
+  detail::buildGroupSeries(E, L, group, cfg, series);
+  detail::PairErrors errors;
+  detail::buildPairErrors(E, L, w, errors);
+  detail::GroupScratch scratch;
+  return detail::measureGroupSeries(E, L, w, span, series, errors, spanLagMs, cfg, scratch);
+}
+
+}  // namespace mimesis

@@ -1,0 +1,246 @@
+// scorePerformance: normalise, align (trying mappings), measure, score, diagnose.
+#include "mimesis/scoring/Scorer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "mimesis/scoring/Diagnosis.hpp"
+#include "mimesis/scoring/Dtw.hpp"
+#include "mimesis/scoring/Metrics.hpp"
+#include "mimesis/scoring/MotionStream.hpp"
+#include "mimesis/scoring/Segmentation.hpp"
+
+#include "GroupSeries.hpp"
+
+namespace mimesis {
+namespace {
+
+bool anyHead(const Clip& c) {
+  for (const Frame& f : c.frames)
+    if (f.hasHead) return true;
+  return false;
+}
+
+struct Candidate {
+  bool mirror = false;
+  MotionStream expert;
+  UnitMask units{};
+  FeatureMatrix expertFeatures, learnerFeatures;
+  WarpPath warp;
+  double costPerStep = 0.0;
+};
+
+// Means of the group metrics and the resulting metric scores and combined score.
+struct Summary {
+  double shapeMm = 0, postureDeg = 0, placementMm = 0, tremorMm = 0, smoothnessLoss = 0, validity = 0;
+  bool hasPlacement = false, hasGain = false;
+  double gain = 1.0;
+  MetricScores scores;
+  double score = 0.0;
+};
+
+Summary summarise(const std::vector<GroupReport>& groups, double lagMs, double coverage, const ScoringConfig& cfg) {
+  Summary s;
+  double nScore = 0, nPlace = 0, nAll = 0;
+  std::vector<double> gains;
+  for (const GroupReport& g : groups) {
+    s.validity += g.validity;
+    ++nAll;
+    if (!g.scorable) continue;
+    s.shapeMm += g.shapeMm;
+    s.postureDeg += g.postureDeg;
+    s.smoothnessLoss += g.smoothnessLoss;
+    s.tremorMm = std::max(s.tremorMm, g.tremorMm);
+    ++nScore;
+    if (g.hasPlacement) { s.placementMm += g.placementMm; ++nPlace; }
+    if (g.hasGain) gains.push_back(g.gain);
+  }
+  if (nAll > 0) s.validity /= nAll;
+  if (nScore > 0) { s.shapeMm /= nScore; s.postureDeg /= nScore; s.smoothnessLoss /= nScore; }
+  if (nPlace > 0) { s.placementMm /= nPlace; s.hasPlacement = true; }
+  if (!gains.empty()) {
+    std::sort(gains.begin(), gains.end());
+    const std::size_t m = gains.size() / 2;
+    s.gain = gains.size() % 2 ? gains[m] : 0.5 * (gains[m - 1] + gains[m]);
+    s.hasGain = true;
+  }
+  const ScoreReferences& ref = cfg.references;
+  s.scores.shape = scoreFromError(s.shapeMm, ref.shapeMm);
+  s.scores.posture = scoreFromError(s.postureDeg, ref.postureDeg);
+  s.scores.placement = scoreFromError(s.placementMm, ref.placementMm);
+  s.scores.timing = scoreFromError(std::fabs(lagMs), ref.lagMs);
+  s.scores.smoothness = scoreFromError(s.smoothnessLoss, ref.smoothness);
+  s.scores.coverage = 100.0 * std::clamp(coverage, 0.0, 1.0);
+  MetricPresence p;
+  p.placement = s.hasPlacement;
+  p.smoothness = true;
+  p.coverage = true;
+  s.score = nScore > 0 ? combineScores(s.scores, cfg.weights, p) : 0.0;
+  return s;
+}
+
+PairSpan spanOf(const WarpPath& w, int begin, int end) {
+  const auto lo = std::lower_bound(w.expert.begin(), w.expert.end(), begin);
+  const auto hi = std::lower_bound(w.expert.begin(), w.expert.end(), end);
+  return {static_cast<std::size_t>(lo - w.expert.begin()), static_cast<std::size_t>(hi - w.expert.begin())};
+}
+
+double clean(double v) { return std::isfinite(v) ? v : 0.0; }
+
+}  // namespace
+
+Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, const ScoringConfig& cfg) {
+  if (auto s = checkClipForScoring(expert, "expert"); !s) return s.error();
+  if (auto s = checkClipForScoring(learner, "learner"); !s) return s.error();
+  if (!expert.body.empty() && learner.body.jointCount() != expert.body.jointCount())
+    return makeError(ErrorCode::BadInput, "learner body skeleton has " + std::to_string(learner.body.jointCount()) +
+                     " joints, the expert's has " + std::to_string(expert.body.jointCount()), "learner clip");
+
+  const StreamLayout layout = makeStreamLayout(expert);
+  StreamOptions lopt;
+  lopt.anchor = anyHead(expert) && anyHead(learner) ? Anchor::Head : Anchor::FirstWrist;
+  const MotionStream L = buildStream(learner, layout, lopt);
+
+  StreamOptions eopt = lopt;
+  for (Hand h : {Hand::Left, Hand::Right}) {
+    if (!L.unitPresent[static_cast<std::size_t>(index(h))]) continue;
+    (h == Hand::Left ? eopt.retargetLeft : eopt.retargetRight) = estimateBoneLengths(learner, h, cfg.boneWindowSeconds);
+  }
+  if (!expert.body.empty()) {
+    const float es = measureBodySize(expert), ls = measureBodySize(learner);
+    if (es > 0.0f && ls > 0.0f) eopt.bodyScale = ls / es;
+  }
+
+  DtwOptions dopt;
+  dopt.bandFraction = cfg.bandFraction;
+  dopt.tempoSlope = expert.rate / learner.rate;
+  dopt.openEnd = true;
+  dopt.coarseMinFrames = std::max(16, cfg.coarseMinFrames);
+
+  std::vector<bool> tries;
+  if (cfg.mapping != Mapping::Mirror) tries.push_back(false);
+  if (cfg.mapping != Mapping::Anatomical) tries.push_back(true);
+  std::vector<Candidate> cands;
+  for (bool mirror : tries) {
+    Candidate c;
+    c.mirror = mirror;
+    StreamOptions o = eopt;
+    o.mirror = mirror;
+    c.expert = buildStream(expert, layout, o);
+    bool any = false;
+    for (int u = 0; u < kUnitCount; ++u) {
+      c.units[static_cast<std::size_t>(u)] = c.expert.unitPresent[static_cast<std::size_t>(u)] && L.unitPresent[static_cast<std::size_t>(u)];
+      any = any || c.units[static_cast<std::size_t>(u)];
+    }
+    if (!any) continue;
+    c.expertFeatures = buildFeatures(c.expert, c.units);
+    c.learnerFeatures = buildFeatures(L, c.units);
+    c.warp = alignDtw(c.learnerFeatures, c.expertFeatures, dopt);
+    if (c.warp.size() == 0) continue;
+    c.costPerStep = clean(c.warp.cost / static_cast<double>(c.warp.size()));
+    cands.push_back(std::move(c));
+  }
+  if (cands.empty())
+    return makeError(ErrorCode::BadInput, "the learner tracked nothing the expert clip contains", "learner clip");
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < cands.size(); ++k)
+    if (cands[k].costPerStep < cands[best].costPerStep) best = k;
+  Candidate& C = cands[best];
+  const MotionStream& E = C.expert;
+  const WarpPath& w = C.warp;
+
+  ScoreReport r;
+  r.expertName = expert.info.name;
+  r.learnerName = learner.info.name;
+  r.expertFrames = static_cast<int>(expert.frames.size());
+  r.learnerFrames = static_cast<int>(learner.frames.size());
+  r.expertDuration = clean(expert.duration());
+  r.learnerDuration = clean(learner.duration());
+  r.mapping = C.mirror ? Mapping::Mirror : Mapping::Anatomical;
+  r.mappingAuto = cfg.mapping == Mapping::Auto;
+  for (const Candidate& c : cands) (c.mirror ? r.mirrorCostPerStep : r.anatomicalCostPerStep) = c.costPerStep;
+  r.mappingConfidence = 1.0;
+  if (cands.size() == 2) {
+    const double a = cands[best].costPerStep, b = cands[1 - best].costPerStep;
+    r.mappingConfidence = a + b > 0.0 ? clean((b - a) / (b + a)) : 0.0;
+  }
+  r.anchor = lopt.anchor == Anchor::Head ? "head" : "first-wrist";
+
+  const int M = E.frameCount;
+  const PairSpan all{0, w.size()};
+  const TimingMetrics tm = measureTiming(E, L, w, all, 0, M);
+  r.lagMs = tm.lagMs;
+  r.tempo = tm.tempo;
+  r.irregularityMs = tm.irregularityMs;
+  r.coverage = tm.coverage;
+
+  std::vector<int> groups;
+  for (std::size_t g = 0; g < layout.groups.size(); ++g)
+    if (E.unitPresent[static_cast<std::size_t>(layout.groups[g].unit)]) groups.push_back(static_cast<int>(g));
+
+  // Segments and their timing first, so each group's series is extracted once and measured over
+  // the whole warp and every reached segment in one go (group-major; results are independent).
+  const std::vector<FrameSpan> spans = segmentExpert(expert, C.expertFeatures, cfg);
+  std::vector<PairSpan> segSpans;
+  segSpans.reserve(spans.size());
+  r.segments.reserve(spans.size());
+  for (const FrameSpan& fs : spans) {
+    SegmentReport seg;
+    seg.name = fs.name;
+    seg.automatic = fs.automatic;
+    seg.start = E.times[static_cast<std::size_t>(std::clamp(fs.begin, 0, M - 1))];
+    seg.end = fs.end < M ? E.times[static_cast<std::size_t>(fs.end)] : E.times.back() + 1.0 / E.rate;
+    const PairSpan sp = spanOf(w, fs.begin, fs.end);
+    const TimingMetrics st = measureTiming(E, L, w, sp, fs.begin, fs.end);
+    seg.reached = st.reached;
+    seg.lagMs = st.lagMs; seg.tempo = st.tempo; seg.irregularityMs = st.irregularityMs; seg.coverage = st.coverage;
+    seg.learnerStart = st.learnerStart; seg.learnerEnd = st.learnerEnd;
+    if (st.reached) seg.groups.reserve(groups.size());
+    segSpans.push_back(sp);
+    r.segments.push_back(std::move(seg));
+  }
+
+  r.groups.reserve(groups.size());
+  detail::GroupSeries series;
+  detail::GroupScratch scratch;
+  detail::PairErrors errors;
+  detail::buildPairErrors(E, L, w, errors);
+  for (int g : groups) {
+    detail::buildGroupSeries(E, L, g, cfg, series);
+    GroupReport gr = detail::measureGroupSeries(E, L, w, all, series, errors, tm.lagMs, cfg, scratch);
+    diagnoseGroup(gr, cfg);
+    r.groups.push_back(std::move(gr));
+    for (std::size_t k = 0; k < r.segments.size(); ++k) {
+      SegmentReport& seg = r.segments[k];
+      if (!seg.reached) continue;
+      GroupReport sg = detail::measureGroupSeries(E, L, w, segSpans[k], series, errors, seg.lagMs, cfg, scratch);
+      diagnoseGroup(sg, cfg);
+      seg.groups.push_back(std::move(sg));
+    }
+  }
+  const Summary s = summarise(r.groups, r.lagMs, r.coverage, cfg);
+  r.shapeMm = s.shapeMm; r.postureDeg = s.postureDeg; r.placementMm = s.placementMm;
+  r.tremorMm = s.tremorMm; r.smoothnessLoss = s.smoothnessLoss; r.validity = s.validity;
+  r.hasGain = s.hasGain; r.gain = s.gain; r.scores = s.scores; r.score = s.score;
+  r.grade = gradeFor(r.score, cfg.grades);
+
+  for (SegmentReport& seg : r.segments) {
+    if (seg.reached) {
+      const Summary ss = summarise(seg.groups, seg.lagMs, seg.coverage, cfg);
+      seg.scores = ss.scores;
+      seg.score = ss.score;
+      seg.validity = ss.validity;
+    } else {
+      seg.scores = MetricScores{0, 0, 0, 0, 0, 0};
+    }
+    seg.grade = gradeFor(seg.score, cfg.grades);
+    diagnoseSegment(seg, cfg);
+  }
+  diagnoseOverall(r, cfg);
+  r.warpLearner = w.learner;
+  r.warpExpert = w.expert;
+  return r;
+}
+
+}  // namespace mimesis

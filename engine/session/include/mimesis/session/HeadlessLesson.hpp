@@ -1,0 +1,37 @@
+// The headless front end: a lesson run on a virtual clock as fast as possible with a learner
+// from a HandSource (a recording or a simulated learner), writing machine-readable reports.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "mimesis/core/Error.hpp"
+#include "mimesis/session/HandSource.hpp"
+#include "mimesis/session/Lesson.hpp"
+#include "mimesis/session/SessionRunner.hpp"
+
+namespace mimesis {
+
+struct HeadlessResult {
+  std::vector<TrialRecord> trials;
+  FeedbackState finalState;
+  std::size_t decisions = 0;     // entries in the decision trace
+  std::string stopReason;        // "trials", "lesson complete", "stuck in stage 'guided'"
+  std::string reportDir;
+};
+
+// Runs up to `trials` trials (<= 0: the lesson's default) of `lesson` with `source` on a
+// virtual clock at the clip's rate: frame k of the session at k / rate seconds. A trial lasts
+// while the source returns frames, at most the span shown plus 5 s. Stops early when the
+// lesson is complete or a stage's maxTrials is exhausted. Writes into `reportDir` (created):
+//   trace.json     the mirror model's decision trace (decisionTraceToJson)
+//   trials.json    per trial: stage, guided, ghost opacity, tempo, score (null when the
+//                  learner only watched), KR, ScoreReport JSON (null when not scored)
+//   feedback.jsonl one FeedbackState per change, {"time":..,"state":{..}}
+//   session.mrec   the learner frames on the session clock, with feedback and trial events
+//   summary.json   lesson, trials, stop reason, final state, per-stage counts and passes
+// Deterministic: the same lesson and source give identical bytes in every file.
+Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& source, int trials,
+                                         const std::string& reportDir);
+
+}  // namespace mimesis

@@ -1,0 +1,55 @@
+// Lesson: one scene file (scenes/*.json) resolved into what a session needs — the expert clip,
+// the imitation mapping, how many trials, per-stage pass criteria, the scorer's references and
+// the mirror model's thresholds. The schema is documented in scenes/README.md.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "mimesis/core/Error.hpp"
+#include "mimesis/mirror/MirrorConfig.hpp"
+#include "mimesis/motion/Clip.hpp"
+#include "mimesis/scoring/ScoringConfig.hpp"
+
+namespace mimesis {
+
+// Per-stage criteria ("stages": {"guided": {...}}). A performed trial in the stage passes when
+// its score reaches passScore; maxTrials (0 = no limit) ends the lesson when the learner has
+// spent that many trials in the stage without the mirror model moving on (the learner is stuck).
+struct StageCriteria {
+  double passScore = 70.0;  // 0–100
+  int maxTrials = 0;
+};
+
+struct Lesson {
+  std::string name;          // "name" in the scene, else the scene file's stem
+  std::string scenePath;     // as given to loadLesson (used in every error's `where`)
+  std::string clipRef;       // "clip" as written in the scene
+  std::string clipPath;      // the file actually read
+  Clip clip;                 // the expert; passes validateClip, at least two frames
+  ImitationMapping mapping = ImitationMapping::Anatomical;
+  int trials = 8;            // default number of trials of a headless run
+  std::array<StageCriteria, kStageCount> stages{};  // indexed by Stage
+  ScoringConfig scoring;     // mapping follows `mapping`
+  MirrorConfig mirror;       // observer.frameRateHz is set to the clip's rate
+};
+
+// Reads an expert clip file; the session itself only knows the formats of the motion module
+// (.mkeys, .mrec). The `mimesis` command passes motion_import's loadClip for the others.
+using ClipLoaderFn = std::function<Result<Clip>(const std::string& path)>;
+
+// The built-in loader: .mkeys (loadKeyframeClip) and .mrec (readMrec); else Unsupported.
+Result<Clip> loadLessonClip(const std::string& path);
+
+// Reads and validates a scene. The clip is looked for relative to the scene file's folder,
+// then in the repository's assets/ folder (the scene folder's sibling). Errors are BadInput
+// with where = "<scene>: key '<dotted.key>'" (unknown keys, wrong types, values out of range,
+// a missing clip); an unreadable scene file is Io. Scene files above 1 MiB are refused.
+Result<Lesson> loadLesson(const std::string& scenePath, const ClipLoaderFn& loader = {});
+// The same on text in memory; `scenePath` names it and anchors the clip lookup.
+Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath,
+                           const ClipLoaderFn& loader = {});
+
+}  // namespace mimesis

@@ -1,0 +1,163 @@
+// runHeadlessLesson: the virtual-clock loop over trials and the report files it writes.
+#include "mimesis/session/HeadlessLesson.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "mimesis/mirror/MirrorJson.hpp"
+
+namespace mimesis {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+double round3(double v) { return std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : 0.0; }
+
+Status writeText(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return makeError(ErrorCode::Io, "cannot create the file", path.string());
+  out << text;
+  out.close();
+  if (!out) return makeError(ErrorCode::Io, "cannot write the file", path.string());
+  return okStatus();
+}
+
+ojson trialJson(const TrialRecord& r) {
+  ojson j;
+  j["trial"] = r.trial;
+  j["stage"] = std::string(stageName(r.stage));
+  j["performed"] = r.performed;
+  j["guided"] = r.guided;
+  j["ghostOpacity"] = round3(r.ghostOpacity);
+  j["tempo"] = round3(r.tempo);
+  j["loopedSegment"] = r.loopedSegmentName.empty() ? ojson(nullptr) : ojson(r.loopedSegmentName);
+  j["view"] = std::string(viewName(r.view));
+  j["start"] = round3(r.startTime);
+  j["end"] = round3(r.endTime);
+  j["frames"] = r.frames;
+  j["scored"] = r.scored;
+  j["score"] = r.performed ? ojson(std::round(r.score * 100.0) / 100.0) : ojson(nullptr);
+  j["knowledgeOfResults"] = r.knowledgeOfResults;
+  if (!r.scoreNote.empty()) j["scoreNote"] = r.scoreNote;
+  j["report"] = r.reportJson.empty() ? ojson(nullptr) : ojson::parse(r.reportJson, nullptr, false);
+  return j;
+}
+
+std::string summaryJson(const Lesson& lesson, const HeadlessResult& res) {
+  ojson j;
+  j["lesson"] = lesson.name;
+  j["scene"] = lesson.scenePath;
+  j["clip"] = lesson.clipRef;
+  j["mapping"] = std::string(imitationMappingName(lesson.mapping));
+  j["trials"] = static_cast<int>(res.trials.size());
+  j["stopReason"] = res.stopReason;
+  j["finalStage"] = std::string(stageName(res.finalState.stage));
+  j["lessonComplete"] = res.finalState.lessonComplete;
+  j["finalGhostOpacity"] = round3(res.finalState.ghostOpacity);
+  j["finalTempo"] = round3(res.finalState.tempo);
+  j["decisions"] = static_cast<int>(res.decisions);
+  ojson scores = ojson::array();
+  for (const TrialRecord& r : res.trials)
+    scores.push_back(r.performed ? ojson(std::round(r.score * 100.0) / 100.0) : ojson(nullptr));
+  j["scores"] = scores;
+  ojson stages = ojson::object();
+  for (int s = 0; s < kStageCount; ++s) {
+    const auto stage = static_cast<Stage>(s);
+    const StageCriteria& c = lesson.stages[static_cast<std::size_t>(s)];
+    int count = 0, passed = 0;
+    double best = 0.0;
+    for (const TrialRecord& r : res.trials) {
+      if (r.stage != stage) continue;
+      ++count;
+      if (r.performed && r.score >= c.passScore) ++passed;
+      if (r.performed) best = std::max(best, r.score);
+    }
+    if (count == 0) continue;
+    ojson st;
+    st["trials"] = count;
+    st["passScore"] = round3(c.passScore);
+    st["passed"] = passed;
+    st["bestScore"] = std::round(best * 100.0) / 100.0;
+    stages[std::string(stageName(stage))] = st;
+  }
+  j["stages"] = stages;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& source, int trials,
+                                         const std::string& reportDir) {
+  namespace fs = std::filesystem;
+  if (trials <= 0) trials = lesson.trials;
+  if (trials > 100000) return makeError(ErrorCode::Limit, "too many trials (at most 100000)", reportDir);
+  std::error_code ec;
+  fs::create_directories(reportDir, ec);
+  if (ec || !fs::is_directory(reportDir, ec))
+    return makeError(ErrorCode::Io, "cannot create the report folder", reportDir);
+  const fs::path dir(reportDir);
+
+  SessionOptions options;
+  options.recordingPath = (dir / "session.mrec").string();
+  Result<SessionRunner> created = SessionRunner::create(lesson, options);
+  if (!created) return created.error();
+  SessionRunner& runner = *created;
+
+  HeadlessResult res;
+  res.reportDir = reportDir;
+  res.stopReason = "trials";
+  const double dt = runner.frameInterval();
+  std::int64_t frame = 0;  // the virtual clock counts frames, so times never drift
+  auto now = [&] { return static_cast<double>(frame) * dt; };
+  runner.start(now());
+  Frame learner;
+  std::array<int, kStageCount> stageTrials{};
+  for (int k = 0; k < trials; ++k) {
+    const TrialContext& ctx = runner.beginTrial(now());
+    if (Status st = source.beginTrial(ctx); !st) return st.error();
+    const auto shownFrames = static_cast<std::int64_t>(ctx.expertShown ? ctx.expertShown->frames.size() : 0);
+    const std::int64_t maxFrames = shownFrames + static_cast<std::int64_t>(std::ceil(5.0 / dt));
+    for (std::int64_t i = 0; i < maxFrames; ++i) {
+      if (!source.poll(static_cast<double>(i) * dt, runner.state(), learner)) break;
+      runner.step(now(), learner);
+      ++frame;
+    }
+    source.endTrial();
+    Result<TrialRecord> rec = runner.endTrial(now());
+    ++frame;
+    if (!rec) return rec.error();
+    res.trials.push_back(*rec);
+    const FeedbackState& st = runner.state();
+    if (st.lessonComplete) {
+      res.stopReason = "lesson complete";
+      break;
+    }
+    // A stage's trial limit: the learner is stuck if the model has not moved on.
+    const auto stageIdx = static_cast<std::size_t>(rec->stage);
+    ++stageTrials[stageIdx];
+    const int limit = lesson.stages[stageIdx].maxTrials;
+    if (limit > 0 && stageTrials[stageIdx] >= limit && st.stage == rec->stage) {
+      res.stopReason = "stuck in stage '" + std::string(stageName(rec->stage)) + "'";
+      break;
+    }
+  }
+  if (Status st = runner.finish(); !st) return st.error();
+  res.finalState = runner.state();
+  res.decisions = runner.model().trace().size();
+
+  if (Status st = writeText(dir / "trace.json", decisionTraceToJson(runner.model().trace(), 2) + "\n"); !st)
+    return st.error();
+  ojson trialsJ = ojson::array();
+  for (const TrialRecord& r : res.trials) trialsJ.push_back(trialJson(r));
+  if (Status st = writeText(dir / "trials.json", trialsJ.dump(2) + "\n"); !st) return st.error();
+  std::string lines;
+  for (const std::string& l : runner.feedbackLog()) lines += l + "\n";
+  if (Status st = writeText(dir / "feedback.jsonl", lines); !st) return st.error();
+  if (Status st = writeText(dir / "summary.json", summaryJson(lesson, res)); !st) return st.error();
+  return res;
+}
+
+}  // namespace mimesis

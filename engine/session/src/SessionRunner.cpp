@@ -1,0 +1,271 @@
+// SessionRunner: HandSource frame → ExpertPlayer → LiveScorer → MirrorModel → FeedbackState →
+// recorder, trial boundaries, and the offline score that closes each trial.
+#include "mimesis/session/SessionRunner.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "mimesis/mirror/MirrorJson.hpp"
+#include "mimesis/motion/MrecWriter.hpp"
+#include "mimesis/scoring/LiveScorer.hpp"
+#include "mimesis/scoring/Scorer.hpp"
+#include "mimesis/session/ExpertPlayer.hpp"
+#include "mimesis/session/MirrorAdapters.hpp"
+
+namespace mimesis {
+namespace {
+
+std::string timeText(double t) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.6f", std::isfinite(t) ? t : 0.0);
+  return buf;
+}
+
+// The learner's hand is measured only if some frame of the trial tracked it usably.
+std::optional<BoneLengths> measuredBones(const Clip& learner, Hand hand, double window) {
+  for (const Frame& f : learner.frames)
+    if (f.hand(hand).usable()) return estimateBoneLengths(learner, hand, window);
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct SessionRunner::State {
+  const Lesson* lesson = nullptr;
+  MirrorModel model;
+  ExpertPlayer player;
+  std::optional<MrecWriter> recorder;
+  Status recorderStatus = okStatus();
+  std::optional<LiveScorer> live;
+  CellGroupMap cellMap{};
+  LiveCellErrors liveErrors{};
+  std::optional<BoneLengths> leftBones, rightBones;
+  bool bonesMeasured = false;
+
+  TrialContext context;
+  FeedbackState trialStartState;
+  Clip shown;
+  Clip learnerFrames;          // this trial's frames, trial clock
+  Frame learnerScratch;
+  int trialIndex = 0;
+  bool inTrial = false;
+  bool haveLastTime = false;
+  double lastTime = 0.0;
+  double trialStart = 0.0;
+
+  std::string lastStateJson;
+  std::vector<std::string> feedbackLog;
+  std::vector<TrialRecord> trials;
+
+  State(const Lesson& l)
+      : lesson(&l), model(l.mirror, LessonLayout::fromClip(l.clip)), player(l.clip) {}
+
+  void recordEvent(double time, const std::string& kind, const std::string& payload) {
+    if (!recorder || !recorderStatus) return;
+    Status st = recorder->appendEvent(MrecEvent{time, kind, payload});
+    if (!st) recorderStatus = st;
+  }
+
+  // Logs the state when it differs from the last logged one (the JSON is the comparison).
+  void noteState(double time) {
+    std::string json = feedbackStateToJson(model.state());
+    if (json == lastStateJson) return;
+    feedbackLog.push_back("{\"time\":" + timeText(time) + ",\"state\":" + json + "}");
+    recordEvent(time, "feedback", json);
+    lastStateJson = std::move(json);
+  }
+};
+
+Result<SessionRunner> SessionRunner::create(const Lesson& lesson, const SessionOptions& options) {
+  if (lesson.clip.frames.size() < 2) return makeError(ErrorCode::BadInput, "the lesson's clip has under two frames", lesson.scenePath);
+  SessionRunner r;
+  r.s_ = std::make_unique<State>(lesson);
+  if (!options.recordingPath.empty()) {
+    ClipInfo info;
+    info.name = lesson.name + " (learner)";
+    info.source = "session";
+    info.sourceFormat = "mrec";
+    Result<MrecWriter> w = MrecWriter::create(options.recordingPath, info, lesson.clip.rate, Skeleton{});
+    if (!w) return w.error();
+    r.s_->recorder.emplace(std::move(*w));
+  }
+  return r;
+}
+
+SessionRunner::SessionRunner(SessionRunner&&) noexcept = default;
+SessionRunner& SessionRunner::operator=(SessionRunner&&) noexcept = default;
+SessionRunner::~SessionRunner() = default;
+
+const FeedbackState& SessionRunner::state() const { return s_->model.state(); }
+const MirrorModel& SessionRunner::model() const { return s_->model; }
+const Lesson& SessionRunner::lesson() const { return *s_->lesson; }
+const std::vector<std::string>& SessionRunner::feedbackLog() const { return s_->feedbackLog; }
+const std::vector<TrialRecord>& SessionRunner::trials() const { return s_->trials; }
+double SessionRunner::frameInterval() const { return 1.0 / s_->lesson->clip.rate; }
+
+void SessionRunner::start(double time) {
+  s_->model.start(time);
+  s_->noteState(time);
+}
+
+const TrialContext& SessionRunner::beginTrial(double time) {
+  State& s = *s_;
+  const Lesson& lesson = *s.lesson;
+  s.trialStartState = s.model.state();
+  s.player.beginTrial(s.trialStartState);
+  s.shown = s.player.shownClip(lesson.clip.rate);
+  s.learnerFrames = Clip{};
+  s.learnerFrames.info.name = lesson.name + " trial " + std::to_string(s.trialIndex + 1);
+  s.learnerFrames.info.source = "session";
+  s.learnerFrames.rate = lesson.clip.rate;
+  s.learnerFrames.frames.reserve(s.shown.frames.size() + 64);
+  s.model.beginTrial();
+
+  // A fresh live aligner per trial, against the span shown, with the learner's size if known.
+  LiveScorer::Options opts;
+  opts.learnerLeft = s.leftBones;
+  opts.learnerRight = s.rightBones;
+  Result<LiveScorer> live = LiveScorer::create(s.player.spanClip(), lesson.scoring, opts);
+  if (live) {
+    s.cellMap = CellGroupMap::fromNames(live->groupNames());
+    s.live.emplace(std::move(*live));
+  } else {
+    s.live.reset();
+  }
+
+  s.context = TrialContext{};
+  s.context.trial = s.trialIndex;
+  s.context.rate = lesson.clip.rate;
+  s.context.guidance = &s.trialStartState;
+  s.context.expertShown = &s.shown;
+  s.context.expertStart = s.player.spanStart();
+  s.context.tempo = s.player.tempo();
+  s.context.performs = stagePerforms(s.trialStartState.stage);
+  s.inTrial = true;
+  s.trialStart = time;
+  s.haveLastTime = false;
+  s.recordEvent(time, "trial-begin",
+                "{\"trial\":" + std::to_string(s.trialIndex) + ",\"stage\":\"" +
+                    std::string(stageName(s.trialStartState.stage)) + "\"}");
+  return s.context;
+}
+
+const FeedbackState& SessionRunner::step(double time, const Frame& learner) {
+  State& s = *s_;
+  if (!s.inTrial) beginTrial(time);
+  const FeedbackState& before = s.model.state();
+  const double dt = s.haveLastTime ? time - s.lastTime : 0.0;
+  s.haveLastTime = true;
+  s.lastTime = time;
+  const Frame& expert = s.player.advance(dt, before.tempo, before.anticipationLeadSeconds);
+
+  // The trial's copy on the trial clock (scoring); the recorder's on the session clock.
+  s.learnerScratch = learner;
+  s.learnerScratch.time = time - s.trialStart;
+  const bool increasing = s.learnerFrames.frames.empty() || s.learnerScratch.time > s.learnerFrames.frames.back().time;
+  if (increasing) s.learnerFrames.frames.push_back(s.learnerScratch);
+
+  ObservedFrame obs;
+  obs.time = time;
+  obs.expertTime = s.player.shownTime();
+  obs.expert = &expert;
+  obs.learner = &learner;
+  obs.stage = before.stage;
+  obs.ghostOpacity = before.ghostOpacity;
+  obs.tempo = before.tempo;
+  if (s.live && increasing) {
+    const FrameScore& fs = s.live->push(s.learnerScratch);
+    liveCellErrorsFromFrameScore(fs, s.cellMap, s.lesson->mirror.observer, s.liveErrors);
+    obs.liveErrors = &s.liveErrors;
+  }
+  s.model.update(obs);
+
+  if (s.recorder && s.recorderStatus) {
+    s.learnerScratch.time = time;
+    Status st = s.recorder->appendFrame(s.learnerScratch);
+    if (!st) s.recorderStatus = st;
+  }
+  s.noteState(time);
+  return s.model.state();
+}
+
+Result<TrialRecord> SessionRunner::endTrial(double time) {
+  State& s = *s_;
+  const Lesson& lesson = *s.lesson;
+  if (!s.inTrial) beginTrial(time);
+  const FeedbackState& st0 = s.trialStartState;
+  TrialRecord rec;
+  rec.trial = s.trialIndex;
+  rec.stage = st0.stage;
+  rec.performed = stagePerforms(st0.stage);
+  rec.guided = stageGuided(st0.stage) && st0.ghostOpacity > 0.0f;
+  rec.ghostOpacity = st0.ghostOpacity;
+  rec.tempo = st0.tempo;
+  rec.loopedSegment = s.player.spanSegment();
+  if (rec.loopedSegment >= 0) rec.loopedSegmentName = lesson.clip.segments[static_cast<std::size_t>(rec.loopedSegment)].name;
+  rec.view = st0.view;
+  rec.startTime = s.trialStart;
+  rec.endTime = time;
+  rec.frames = static_cast<int>(s.learnerFrames.frames.size());
+
+  std::optional<TrialOutcome> outcome;
+  if (!rec.performed) {
+    rec.scoreNote = "not performed (the learner watches)";
+  } else if (s.learnerFrames.frames.size() < 2) {
+    rec.scoreNote = "too few frames to score";
+  } else {
+    Result<ScoreReport> report = scorePerformance(s.player.spanClip(), s.learnerFrames, lesson.scoring);
+    if (!report) {
+      rec.scoreNote = report.error().describe();
+    } else {
+      TrialFacts facts;
+      facts.trial = rec.trial;
+      facts.stage = rec.stage;
+      facts.guided = rec.guided;
+      const LessonLayout layout = LessonLayout::fromClip(lesson.clip);
+      facts.segmentCount = layout.segmentCount();
+      for (const Segment& seg : layout.segments) facts.segmentNames.push_back(seg.name);
+      facts.loopedSegment = rec.loopedSegment;
+      facts.spanStart = s.player.spanStart();
+      facts.tempo = s.player.tempo();
+      outcome = trialOutcomeFromReport(*report, facts, lesson.mirror.observer);
+      rec.scored = true;
+      JsonOptions jo;
+      jo.indent = -1;
+      rec.reportJson = toJson(*report, jo);
+    }
+  }
+  s.model.endTrial(time, outcome ? &*outcome : nullptr);
+  rec.score = outcome ? outcome->score : s.model.lastOutcome().score;
+  rec.knowledgeOfResults = s.model.state().knowledgeOfResults;
+
+  // The learner's size, from the first performed trial that tracked the hands.
+  if (rec.performed && !s.bonesMeasured) {
+    s.leftBones = measuredBones(s.learnerFrames, Hand::Left, lesson.scoring.boneWindowSeconds);
+    s.rightBones = measuredBones(s.learnerFrames, Hand::Right, lesson.scoring.boneWindowSeconds);
+    if (s.leftBones || s.rightBones) {
+      s.bonesMeasured = true;
+      s.player.setLearnerBones(s.leftBones, s.rightBones);
+    }
+  }
+  s.recordEvent(time, "trial-end",
+                "{\"trial\":" + std::to_string(rec.trial) + ",\"score\":" + formatFixed(rec.score, 2) + "}");
+  s.noteState(time);
+  s.trials.push_back(rec);
+  s.inTrial = false;
+  ++s.trialIndex;
+  if (!s.recorderStatus) return s.recorderStatus.error();
+  return rec;
+}
+
+Status SessionRunner::finish() {
+  State& s = *s_;
+  if (s.recorder) {
+    Status st = s.recorder->close();
+    if (s.recorderStatus && !st) s.recorderStatus = st;
+  }
+  return s.recorderStatus;
+}
+
+}  // namespace mimesis

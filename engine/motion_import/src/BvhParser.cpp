@@ -1,41 +1,24 @@
-// The BVH parser: one pass over the text in memory, numbers by std::from_chars, joint names the
-// only strings allocated. Every refusal names the line it refers to.
+// The BVH parser: one pass over the text in memory, numbers by BvhNumbers.hpp's fast path with
+// std::from_chars as the exact fallback, rows into the document or handed to a row sink (the
+// streaming import), joint names the only strings allocated. Every refusal names its line.
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdint>
-#include <charconv>
-#include <cmath>
 #include <cstring>
 #include <string>
-#include <type_traits>
 
+#include "BvhNumbers.hpp"
+#include "BvhRowSink.hpp"
 #include "mimesis/motion_import/BvhDocument.hpp"
 
 namespace mimesis {
 namespace {
 
+using detail::hasControlBytes, detail::NumberStatus, detail::numberMessage, detail::parseNumber;
+constexpr auto quote = detail::quoteToken;
+
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 bool isSpace(char c) { return isBlank(c) || c == '\n'; }
-
-// A printable excerpt of a token for messages: at most 40 bytes, control bytes as '?'.
-std::string quote(std::string_view s) {
-  std::string out = "'";
-  for (std::size_t i = 0; i < s.size() && i < 40; ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  }
-  if (s.size() > 40) out += "...";
-  return out + "'";
-}
-
-// Bytes that never occur in a text file; they mark binary garbage.
-bool hasControlBytes(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return (c < 0x20 && !isSpace(ch)) || c == 0x7f;
-  });
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
@@ -43,34 +26,10 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-enum class NumberStatus { Ok, Bad, OutOfRange, NotFinite };
-
-// Parses a whole token as a number (a leading '+' is allowed, as strtod allows it).
-template <typename T>
-NumberStatus parseNumber(std::string_view tok, T& out) {
-  if (!tok.empty() && tok.front() == '+') tok.remove_prefix(1);
-  if (tok.empty()) return NumberStatus::Bad;
-  const auto [ptr, ec] = std::from_chars(tok.data(), tok.data() + tok.size(), out);
-  if (ec == std::errc::result_out_of_range) return NumberStatus::OutOfRange;
-  if (ec != std::errc() || ptr != tok.data() + tok.size()) return NumberStatus::Bad;
-  if constexpr (std::is_floating_point_v<T>) {
-    if (!std::isfinite(out)) return NumberStatus::NotFinite;
-  }
-  return NumberStatus::Ok;
-}
-
-std::string numberMessage(NumberStatus s, std::string_view what, std::string_view tok) {
-  switch (s) {
-    case NumberStatus::OutOfRange: return std::string(what) + ": number out of range " + quote(tok);
-    case NumberStatus::NotFinite: return std::string(what) + ": not a finite number " + quote(tok);
-    default: return std::string(what) + ": bad number " + quote(tok);
-  }
-}
-
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& where, const BvhLimits& limits)
-      : p_(text.data()), end_(text.data() + text.size()), where_(where), limits_(limits) {}
+  Parser(std::string_view text, const std::string& where, const BvhLimits& limits, detail::BvhRowSink* sink)
+      : p_(text.data()), end_(text.data() + text.size()), where_(where), limits_(limits), sink_(sink) {}
 
   Result<BvhDocument> run();
 
@@ -134,6 +93,7 @@ class Parser {
   const char* end_;
   std::string where_;
   BvhLimits limits_;
+  detail::BvhRowSink* sink_;     // null: rows go to doc_.values
   int line_ = 1;
   int framesLine_ = 0;
   BvhDocument doc_;
@@ -341,126 +301,36 @@ Status Parser::parseMotion() {
   if (!trim(restOfLine()).empty()) return fail("unexpected text after Frame Time");
   doc_.frameCount = static_cast<int>(frames);
   doc_.frameTime = frameTime;
+  if (sink_)
+    if (Status s = sink_->begin(doc_, static_cast<std::size_t>(end_ - p_)); !s) return s;
   return parseRows();
 }
 
-// Character classes for the row loop, one table load instead of a chain of comparisons.
-enum : std::uint8_t { kOther = 0, kBlank = 1, kNewline = 2 };
-constexpr std::array<std::uint8_t, 256> kCharClass = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (const char c : {' ', '\t', '\r', '\v', '\f'}) t[static_cast<unsigned char>(c)] = kBlank;
-  t[static_cast<unsigned char>('\n')] = kNewline;
-  return t;
-}();
-std::uint8_t charClass(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
-
-// Up to 7 leading decimal digits of the 8 bytes at `q` (which must be readable), read as one
-// 64-bit word instead of a byte loop whose exit branch mispredicts on every number. Returns the
-// digit count (8 means "8 or more": the caller takes the slow path) and their value.
-struct DigitRun {
-  int count;
-  std::uint64_t value;
-};
-DigitRun readDigits8(const char* q) {
-  std::uint64_t w = 0;
-  std::memcpy(&w, q, 8);
-  if constexpr (std::endian::native != std::endian::little) w = __builtin_bswap64(w);
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  const std::uint64_t d = w ^ (0x30 * kOnes);  // a digit byte becomes 0..9
-  // High bit of each byte set where d >= 10 (without carries between bytes): not a digit.
-  const std::uint64_t notDigit = (((d & (0x7f * kOnes)) + (0x76 * kOnes)) | d) & (0x80 * kOnes);
-  if (notDigit == 0) return {8, 0};
-  const int count = std::countr_zero(notDigit) / 8;
-  if (count == 0) return {0, 0};
-  // Keep the digits, first digit in the most significant kept byte, then combine pairs,
-  // quads and octets: leading zero bytes are leading zeros.
-  std::uint64_t v = (d << (8 * (8 - count))) & (0x0f * kOnes);
-  v = (v * ((10ull << 8) + 1)) >> 8;  // byte k = 10 * byte k + byte k+1
-  v = ((v & 0x00ff00ff00ff00ffull) * ((100ull << 16) + 1)) >> 16;
-  v = ((v & 0x0000ffff0000ffffull) * ((10000ull << 32) + 1)) >> 32;
-  return {count, v};
-}
-
-constexpr std::array<double, 16> kPow10 = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                           1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-
-// The common case of a frame value, "-12.3456", several times faster than from_chars: sign,
-// at most 15 digits, one optional point, then whitespace or the end. The digits form an integer
-// below 2^53 and 10^k (k <= 15) is exact in double, so the value is one correctly rounded
-// division then a rounding to float: at most one float ulp from from_chars, and deterministic.
-// Anything else (exponents, "nan", errors) returns nullptr and goes through std::from_chars.
-// On success returns the first byte after the number.
-const char* parseSimpleDecimalSlow(const char* q, const char* end, float& out) {
-  bool negative = false;
-  if (q != end && (*q == '-' || *q == '+')) negative = *q++ == '-';
-  // Integer part, then fraction: two plain digit loops, the digit count checked once at the end
-  // (more than 19 digits may wrap the unsigned mantissa, but such a number is refused anyway).
-  std::uint64_t mantissa = 0;
-  const char* digitsStart = q;
-  while (q != end && static_cast<unsigned>(*q - '0') < 10u)
-    mantissa = mantissa * 10 + static_cast<unsigned>(*q++ - '0');
-  std::ptrdiff_t digits = q - digitsStart;
-  std::ptrdiff_t fraction = 0;
-  if (q != end && *q == '.') {
-    const char* fractionStart = ++q;
-    while (q != end && static_cast<unsigned>(*q - '0') < 10u)
-      mantissa = mantissa * 10 + static_cast<unsigned>(*q++ - '0');
-    fraction = q - fractionStart;
-    digits += fraction;
-  }
-  if (digits == 0 || digits > 15 || (q != end && charClass(*q) == kOther)) return nullptr;
-  const double v = static_cast<double>(mantissa) / kPow10[static_cast<std::size_t>(fraction)];
-  out = static_cast<float>(negative ? -v : v);
-  return q;
-}
-
-// The same numbers and the same results, digits read eight at a time when 17 bytes are left
-// (sign, 7 digits, point, 8 bytes of fraction); everything else goes to the byte loop above.
-const char* parseSimpleDecimal(const char* q, const char* end, float& out) {
-  if (end - q < 17) return parseSimpleDecimalSlow(q, end, out);
-  const char* const start = q;
-  const bool negative = *q == '-';
-  q += (*q == '-' || *q == '+') ? 1 : 0;
-  const DigitRun whole = readDigits8(q);
-  if (whole.count == 8) return parseSimpleDecimalSlow(start, end, out);
-  q += whole.count;
-  std::uint64_t mantissa = whole.value;
-  int fraction = 0;
-  if (*q == '.') {
-    const DigitRun part = readDigits8(++q);
-    if (part.count == 8) return parseSimpleDecimalSlow(start, end, out);
-    fraction = part.count;
-    q += part.count;
-    static constexpr std::array<std::uint64_t, 8> kPow10Int = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000};
-    mantissa = mantissa * kPow10Int[static_cast<std::size_t>(fraction)] + part.value;
-  }
-  // At most 7 + 7 digits: below 2^53, so exact in double.
-  if (whole.count + fraction == 0 || (q != end && charClass(*q) == kOther)) return nullptr;
-  const double v = static_cast<double>(mantissa) / kPow10[static_cast<std::size_t>(fraction)];
-  out = static_cast<float>(negative ? -v : v);
-  return q;
-}
-
-// The hot loop: one row per line, numbers straight from the buffer into `values`, which is
-// sized once (no per-value capacity check; never beyond what the remaining text could hold).
+// The hot loop: one row per line, numbers straight from the buffer into the row's storage —
+// `values`, sized once (no per-value capacity check; never beyond what the remaining text could
+// hold), or the sink's buffer.
 Status Parser::parseRows() {
+  using detail::bvhCharClass, detail::kBvhBlank, detail::kBvhNewline, detail::kBvhOther;
   const std::size_t cols = static_cast<std::size_t>(doc_.channelCount);
   const auto frames = static_cast<std::size_t>(doc_.frameCount);
-  // Each value takes at least two bytes (digit and separator): a file whose Frames claims more
-  // values than its remaining text could hold gets storage for what it could hold, and grows
-  // only if that guess is wrong (it never is for a valid file, which it would then fail anyway).
-  const std::size_t fit = static_cast<std::size_t>(end_ - p_) / 2 + 1;
-  doc_.values.resize(std::min(frames * cols, fit));
+  if (!sink_) {
+    // Each value takes at least two bytes (digit and separator): a file whose Frames claims more
+    // values than its remaining text could hold gets storage for what it could hold, and grows
+    // only if that guess is wrong (it never is for a valid file, which it would then fail anyway).
+    const std::size_t fit = static_cast<std::size_t>(end_ - p_) / 2 + 1;
+    doc_.values.resize(std::min(frames * cols, fit));
+  }
   const char* p = p_;
   const char* const end = end_;
   std::size_t row = 0;
+  float overflow = 0.0f;
   while (p != end) {
-    const std::uint8_t cls = charClass(*p);
-    if (cls == kBlank) {
+    const std::uint8_t cls = bvhCharClass(*p);
+    if (cls == kBvhBlank) {
       ++p;
       continue;
     }
-    if (cls == kNewline) {  // the end of the previous line, or a blank line
+    if (cls == kBvhNewline) {  // the end of the previous line, or a blank line
       ++line_;
       ++p;
       continue;
@@ -469,18 +339,25 @@ Status Parser::parseRows() {
       p_ = p;
       return fail("more frame rows than the " + std::to_string(frames) + " declared by Frames");
     }
-    if ((row + 1) * cols > doc_.values.size()) doc_.values.resize((row + 1) * cols);
-    float* const out = doc_.values.data() + row * cols;
+    float* out = nullptr;
+    if (sink_) {
+      out = sink_->row(row);
+    } else {
+      if ((row + 1) * cols > doc_.values.size()) doc_.values.resize((row + 1) * cols);
+      out = doc_.values.data() + row * cols;
+    }
     std::size_t count = 0;
     for (;;) {
-      while (p != end && charClass(*p) == kBlank) ++p;
+      while (p != end && bvhCharClass(*p) == kBvhBlank) ++p;
       if (p == end || *p == '\n') break;
-      float v = 0.0f;
-      if (const char* next = parseSimpleDecimal(p, end, v)) {
+      // Values past the row's end go to a scratch slot (the row is refused afterwards): the
+      // number is written in place, with no copy through a local and no branch.
+      float& v = count < cols ? out[count] : overflow;
+      if (const char* next = detail::parseSimpleDecimal(p, end, v)) [[likely]] {
         p = next;
       } else {
         const char* const b = p;
-        while (p != end && charClass(*p) == kOther) ++p;
+        while (p != end && bvhCharClass(*p) == kBvhOther) ++p;
         if (count < cols) {
           const std::string_view tok(b, static_cast<std::size_t>(p - b));
           const NumberStatus s = parseNumber(tok, v);
@@ -491,7 +368,6 @@ Status Parser::parseRows() {
           }
         }
       }
-      if (count < cols) out[count] = v;
       ++count;
     }
     if (count != cols) {
@@ -499,6 +375,7 @@ Status Parser::parseRows() {
       return fail("frame row " + std::to_string(row + 1) + " has " + std::to_string(count) +
                   " values, expected " + std::to_string(cols));
     }
+    if (sink_) sink_->rowDone(row);
     ++row;
   }
   p_ = p;
@@ -517,7 +394,14 @@ std::string_view bvhChannelName(BvhChannel c) {
 }
 
 Result<BvhDocument> parseBvh(std::string_view text, const std::string& where, const BvhLimits& limits) {
-  return Parser(text, where, limits).run();
+  return Parser(text, where, limits, nullptr).run();
 }
+
+namespace detail {
+Result<BvhDocument> parseBvhRows(std::string_view text, const std::string& where, const BvhLimits& limits,
+                                 BvhRowSink& sink) {
+  return Parser(text, where, limits, &sink).run();
+}
+}  // namespace detail
 
 }  // namespace mimesis

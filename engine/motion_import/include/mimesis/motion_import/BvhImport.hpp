@@ -41,8 +41,11 @@ float guessBvhMetresPerUnit(const BvhDocument& doc);
 // (".0083333" means 120 fps). Errors if a pose is not finite.
 Result<RawClip> bvhToRaw(const BvhDocument& doc, const BvhImportOptions& options = {});
 
-// Reads the whole file into memory, parses it and runs bvhToRaw. ErrorCode::Io if unreadable;
-// ErrorCode::Limit for files over 2 GiB.
+// parseBvh then bvhToRaw on a file, with the same result to the byte, but streamed: the file is
+// mapped (not copied) and each frame row goes through forward kinematics as soon as it is
+// parsed, so no channel-value array for the whole clip is built. ErrorCode::Io if unreadable
+// (or not a regular file); ErrorCode::Limit for files over 2 GiB. Pose storage is reserved
+// for at most the rows the file's text could hold, whatever Frames claims.
 Result<RawClip> loadBvhRaw(const std::string& path, const BvhImportOptions& options = {});
 
 }  // namespace mimesis

@@ -6,10 +6,91 @@
 
 #include <glm/geometric.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace mimesis {
 namespace {
 constexpr double kTiny = 1e-12;
+
+// The per-lag kernels are element-wise (no reassociation, no FMA: AVX2 does not imply FMA), so
+// the AVX2 clone, picked at load time where the CPU has it, gives the same bytes as the
+// baseline one at twice the width.
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && !defined(__clang__)
+#define MIMESIS_LAG_KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define MIMESIS_LAG_KERNEL
+#endif
+
+// Cross sums of one expert ring against one learner hand: c[i] += x(i)·y − x(i + W)·w.
+MIMESIS_LAG_KERNEL
+void crossUpdate1(const double* __restrict xs, const double* __restrict ys,
+                  const double* __restrict zs, std::size_t lags, std::size_t W, const double* yw,
+                  double* __restrict c) {
+  const double y0 = yw[0], y1 = yw[1], y2 = yw[2], w0 = yw[3], w1 = yw[4], w2 = yw[5];
+  for (std::size_t i = 0; i < lags; ++i)
+    c[i] += (xs[i] * y0 + ys[i] * y1 + zs[i] * y2) -
+            (xs[i + W] * w0 + ys[i + W] * w1 + zs[i + W] * w2);
 }
+
+// The same against both learner hands in one sweep over the expert ring.
+MIMESIS_LAG_KERNEL
+void crossUpdate2(const double* __restrict xs, const double* __restrict ys,
+                  const double* __restrict zs, std::size_t lags, std::size_t W, const double* yw,
+                  const double* vu, double* __restrict c, double* __restrict c2) {
+  const double y0 = yw[0], y1 = yw[1], y2 = yw[2], w0 = yw[3], w1 = yw[4], w2 = yw[5];
+  const double v0 = vu[0], v1 = vu[1], v2 = vu[2], u0 = vu[3], u1 = vu[4], u2 = vu[5];
+#pragma GCC ivdep
+  for (std::size_t i = 0; i < lags; ++i) {
+    const double x0 = xs[i], x1 = ys[i], x2 = zs[i];
+    const double o0 = xs[i + W], o1 = ys[i + W], o2 = zs[i + W];
+    c[i] += (x0 * y0 + x1 * y1 + x2 * y2) - (o0 * w0 + o1 * w1 + o2 * w2);
+    c2[i] += (x0 * v0 + x1 * v1 + x2 * v2) - (o0 * u0 + o1 * u1 + o2 * u2);
+  }
+}
+
+// Covariance and expert variance per lag from the window sums (see pairMoments()).
+MIMESIS_LAG_KERNEL
+void momentsKernel(const double* __restrict hx, const double* __restrict hy,
+                   const double* __restrict hz, const double* __restrict hxx,
+                   const double* __restrict c, std::size_t n, double w, double w2, double syx,
+                   double syy, double syz, double* __restrict co, double* __restrict vx) {
+  for (std::size_t i = 0; i < n; ++i) {
+    co[i] = c[i] / w - (hx[i] * syx + hy[i] * syy + hz[i] * syz) / w2;
+    vx[i] = std::max(0.0, hxx[i] / w - (hx[i] * hx[i] + hy[i] * hy[i] + hz[i] * hz[i]) / w2);
+  }
+}
+
+// Normalized correlation per lag: cov / sqrt(varX · varY), 0 where either variance vanishes.
+// Two lags at a time where SSE2 exists (std::sqrt's errno handling keeps the compiler from
+// vectorizing it); sqrt and division are correctly rounded, so the bytes equal the scalar form.
+void correlationKernel(const double* cov, const double* varX, const double* varY, std::size_t n,
+                       double* r) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128d tiny = _mm_set1_pd(kTiny), one = _mm_set1_pd(1.0);
+  for (; i + 2 <= n; i += 2) {
+    const __m128d vx = _mm_loadu_pd(varX + i), vy = _mm_loadu_pd(varY + i);
+    const __m128d ok = _mm_and_pd(_mm_cmpgt_pd(vx, tiny), _mm_cmpgt_pd(vy, tiny));
+    const __m128d prod = _mm_or_pd(_mm_and_pd(ok, _mm_mul_pd(vx, vy)), _mm_andnot_pd(ok, one));
+    const __m128d num = _mm_and_pd(ok, _mm_loadu_pd(cov + i));
+    _mm_storeu_pd(r + i, _mm_div_pd(num, _mm_sqrt_pd(prod)));
+  }
+#endif
+  for (; i < n; ++i)
+    r[i] = (varX[i] > kTiny && varY[i] > kTiny) ? cov[i] / std::sqrt(varX[i] * varY[i]) : 0.0;
+}
+// r·|r| per lag (0 where either variance vanishes): the ordering of the correlation curve.
+void signedSquareKernel(const double* __restrict cov, const double* __restrict varX,
+                        const double* __restrict varY, std::size_t n, double* __restrict key) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool ok = varX[i] > kTiny && varY[i] > kTiny;
+    const double c = ok ? cov[i] : 0.0;
+    key[i] = (c * std::abs(c)) / (ok ? varX[i] * varY[i] : 1.0);
+  }
+}
+}  // namespace
 
 void LaggedFit::configure(int streams, std::span<const std::pair<int, int>> pairs, int window,
                           int lagMin, int lagMax) {
@@ -50,6 +131,7 @@ void LaggedFit::configure(int streams, std::span<const std::pair<int, int>> pair
   lSumSq_.assign(S, 0.0);
   eValidCount_.assign(S, 0);
   lValidCount_.assign(S, 0);
+  eLastNonZero_.assign(S, -static_cast<long>(expertDepth_) - 1);
   cross_.assign(pairs_.size() * static_cast<std::size_t>(lags_), 0.0);
   scratchR_.assign(static_cast<std::size_t>(lags_), 0.0);
   scratchCov_.assign(static_cast<std::size_t>(lags_), 0.0);
@@ -72,6 +154,7 @@ void LaggedFit::push(std::span<const glm::dvec3> expert, std::span<const bool> e
     const glm::dvec3 y = s < learner.size() ? learner[s] : glm::dvec3(0.0);
     const unsigned char xv = s < expertValid.size() && expertValid[s] ? 1 : 0;
     const unsigned char yv = s < learnerValid.size() && learnerValid[s] ? 1 : 0;
+    if (x.x != 0.0 || x.y != 0.0 || x.z != 0.0) eLastNonZero_[s] = pushed_;
     // Expert ring and its window sum over ages 0..W-1.
     const std::size_t eb = s * 2 * E + eHead_;
     ex_[eb] = ex_[eb + E] = x.x;
@@ -106,31 +189,25 @@ void LaggedFit::push(std::span<const glm::dvec3> expert, std::span<const bool> e
   // expert stream are updated in one sweep over its ring.
   for (const auto& [p, q] : pushOrder_) {
     const std::size_t a = static_cast<std::size_t>(pairs_[static_cast<std::size_t>(p)].first);
+    // An expert ring that is all zeros (a hand this clip has not shown yet) adds exactly +0 to
+    // every cross sum: skipping it changes no bit and halves the work for one-handed clips.
+    if (pushed_ - eLastNonZero_[a] >= static_cast<long>(E)) continue;
     const std::size_t eb = a * 2 * E + eHead_ + base0;
-    const double* __restrict xs = &ex_[eb];
-    const double* __restrict ys = &ey_[eb];
-    const double* __restrict zs = &ez_[eb];
+    const double* xs = &ex_[eb];
+    const double* ys = &ey_[eb];
+    const double* zs = &ez_[eb];
     const std::size_t lb = static_cast<std::size_t>(pairs_[static_cast<std::size_t>(p)].second) * 2 * L + lHead_;
-    const double y0 = lx_[lb + D], y1 = ly_[lb + D], y2 = lz_[lb + D];
-    const double w0 = lx_[lb + D + W], w1 = ly_[lb + D + W], w2 = lz_[lb + D + W];
-    double* __restrict c = &cross_[static_cast<std::size_t>(p) * lags];
+    const double yw[6] = {lx_[lb + D], ly_[lb + D], lz_[lb + D],
+                          lx_[lb + D + W], ly_[lb + D + W], lz_[lb + D + W]};
+    double* c = &cross_[static_cast<std::size_t>(p) * lags];
     if (q < 0) {
-      for (std::size_t i = 0; i < lags; ++i)
-        c[i] += (xs[i] * y0 + ys[i] * y1 + zs[i] * y2) -
-                (xs[i + W] * w0 + ys[i + W] * w1 + zs[i + W] * w2);
+      crossUpdate1(xs, ys, zs, lags, W, yw, c);
       continue;
     }
     const std::size_t mb = static_cast<std::size_t>(pairs_[static_cast<std::size_t>(q)].second) * 2 * L + lHead_;
-    const double v0 = lx_[mb + D], v1 = ly_[mb + D], v2 = lz_[mb + D];
-    const double u0 = lx_[mb + D + W], u1 = ly_[mb + D + W], u2 = lz_[mb + D + W];
-    double* __restrict c2 = &cross_[static_cast<std::size_t>(q) * lags];
-#pragma GCC ivdep
-    for (std::size_t i = 0; i < lags; ++i) {
-      const double x0 = xs[i], x1 = ys[i], x2 = zs[i];
-      const double o0 = xs[i + W], o1 = ys[i + W], o2 = zs[i + W];
-      c[i] += (x0 * y0 + x1 * y1 + x2 * y2) - (o0 * w0 + o1 * w1 + o2 * w2);
-      c2[i] += (x0 * v0 + x1 * v1 + x2 * v2) - (o0 * u0 + o1 * u1 + o2 * u2);
-    }
+    const double vu[6] = {lx_[mb + D], ly_[mb + D], lz_[mb + D],
+                          lx_[mb + D + W], ly_[mb + D + W], lz_[mb + D + W]};
+    crossUpdate2(xs, ys, zs, lags, W, yw, vu, c, &cross_[static_cast<std::size_t>(q) * lags]);
   }
   ++pushed_;
 }
@@ -152,12 +229,9 @@ LaggedFit::Moments LaggedFit::moments(int pair, int lagIndex) const {
   return m;
 }
 
-LagFit LaggedFit::peak(std::span<const double> r, std::span<const double> cov,
+LagFit LaggedFit::peak(std::span<const double> r, std::size_t best, std::span<const double> cov,
                        std::span<const double> varX, double expertRms, int pairForOffset) const {
   LagFit f;
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < r.size(); ++i)
-    if (r[i] > r[best]) best = i;
   double delta = 0.0;
   double rPeak = r[best];
   if (best > 0 && best + 1 < r.size()) {
@@ -218,17 +292,9 @@ void LaggedFit::pairMoments(int pair, std::span<double> cov, std::span<double> v
   const double vy = std::max(0.0, lSumSq_[static_cast<std::size_t>(b)] / w - glm::dot(sy, sy) / w2);
   const std::size_t hb = static_cast<std::size_t>(a) * 2 * histDepth_ + hHead_ +
                          static_cast<std::size_t>(delay_ + lagMin_);
-  const double* __restrict hx = &hx_[hb];
-  const double* __restrict hy = &hy_[hb];
-  const double* __restrict hz = &hz_[hb];
-  const double* __restrict hxx = &hxx_[hb];
-  const double* __restrict c = &cross_[static_cast<std::size_t>(pair) * static_cast<std::size_t>(lags_)];
-  double* __restrict co = cov.data();
-  double* __restrict vx = varX.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    co[i] = c[i] / w - (hx[i] * sy.x + hy[i] * sy.y + hz[i] * sy.z) / w2;
-    vx[i] = std::max(0.0, hxx[i] / w - (hx[i] * hx[i] + hy[i] * hy[i] + hz[i] * hz[i]) / w2);
-  }
+  momentsKernel(&hx_[hb], &hy_[hb], &hz_[hb], &hxx_[hb],
+                &cross_[static_cast<std::size_t>(pair) * static_cast<std::size_t>(lags_)], n, w, w2,
+                sy.x, sy.y, sy.z, cov.data(), varX.data());
   std::fill(varY.begin(), varY.begin() + static_cast<std::ptrdiff_t>(n), vy);
 }
 
@@ -241,13 +307,18 @@ LagFit LaggedFit::fitFromMoments(std::span<const double> cov, std::span<const do
   std::vector<double>& r = (varY.data() == scratchR_.data()) ? scratchVar2_ : scratchR_;
   r.resize(n);  // sized by configure(); never grows here
   double varXSum = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    r[i] = (varX[i] > kTiny && varY[i] > kTiny) ? cov[i] / std::sqrt(varX[i] * varY[i]) : 0.0;
-    varXSum += varX[i];
-  }
+  for (std::size_t i = 0; i < n; ++i) varXSum += varX[i];
   const double expertRms = std::sqrt(varXSum / static_cast<double>(n) / pairs);
   if (!(expertRms >= minExpertRms)) return {};
-  return peak(std::span<const double>(r.data(), n), cov.first(n), varX.first(n), expertRms,
+  // The peak is found on r·|r| = cov·|cov| / (varX·varY), which orders lags as r does without
+  // a square root per lag; r itself is then computed at the peak and its two neighbours only.
+  signedSquareKernel(cov.data(), varX.data(), varY.data(), n, r.data());
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < n; ++i)
+    if (r[i] > r[best]) best = i;
+  const std::size_t lo = best > 0 ? best - 1 : 0, hi = std::min(n, best + 2);
+  correlationKernel(cov.data() + lo, varX.data() + lo, varY.data() + lo, hi - lo, r.data() + lo);
+  return peak(std::span<const double>(r.data(), n), best, cov.first(n), varX.first(n), expertRms,
               pairForOffset);
 }
 

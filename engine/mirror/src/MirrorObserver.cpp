@@ -16,6 +16,25 @@ constexpr HandJoint kGroupTip[kHandGroupCount] = {HandJoint::Wrist, HandJoint::T
                                                   HandJoint::IndexTip, HandJoint::MiddleTip,
                                                   HandJoint::RingTip, HandJoint::LittleTip};
 
+// Frames arrive from memory the observer has not touched (a clip, the tracker): asking for every
+// cache line extract() reads before reading any lets the misses overlap instead of queueing
+// behind each other (this was a fifth of the update's cost).
+void prefetchFrame(const Frame* frame) {
+#if defined(__GNUC__)
+  if (!frame) return;
+  for (const HandPose& h : frame->hands) {
+    __builtin_prefetch(&h.active);
+    for (HandJoint j : kGroupTip) {
+      // A joint straddles two lines at most: its start and its flags (the last field).
+      __builtin_prefetch(&h.joints[index(j)]);
+      __builtin_prefetch(&h.joints[index(j)].flags);
+    }
+  }
+#else
+  (void)frame;
+#endif
+}
+
 bool handUsable(const HandPose& h) {
   return h.active && h.joints[index(HandJoint::Wrist)].positionValid() &&
          h.joints[index(HandJoint::Wrist)].orientationValid() && isFinite(h.wrist());
@@ -241,6 +260,8 @@ void MirrorObserver::refreshFits() {
 
 void MirrorObserver::update(const ObservedFrame& frame) {
   const ObserverConfig& o = config_.observer;
+  prefetchFrame(frame.expert);
+  prefetchFrame(frame.learner);
   extract(frame.expert, false, 1.0f);
   extract(frame.learner, true, frame.trackingConfidence);
   // Expert speed of the current segment (for "fast segments"), from consecutive features.

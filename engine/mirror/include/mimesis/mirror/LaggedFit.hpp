@@ -84,8 +84,9 @@ class LaggedFit {
   // Correlation statistics of one pair at lag index i (sums, not yet normalized).
   struct Moments { double cov = 0, varX = 0, varY = 0; };
   Moments moments(int pair, int lagIndex) const;
-  LagFit peak(std::span<const double> r, std::span<const double> cov, std::span<const double> varX,
-              double expertRms, int pairForOffset) const;
+  // `r` needs to be exact at best − 1, best and best + 1 only (the parabola's three points).
+  LagFit peak(std::span<const double> r, std::size_t best, std::span<const double> cov,
+              std::span<const double> varX, double expertRms, int pairForOffset) const;
 
   int streams_ = 0, window_ = 0, lagMin_ = 0, lagMax_ = 0, delay_ = 0, lags_ = 0;
   std::size_t expertDepth_ = 0, learnerDepth_ = 0, histDepth_ = 0;
@@ -104,6 +105,9 @@ class LaggedFit {
   std::vector<glm::dvec3> eSum_, lSum_;
   std::vector<double> eSumSq_, lSumSq_;
   std::vector<int> eValidCount_, lValidCount_;
+  // Per expert stream, the push index of its last non-zero sample (ring all zeros when it is
+  // expertDepth_ or more pushes ago: its cross sums are then left as they are, exactly +0).
+  std::vector<long> eLastNonZero_;
   // Cross sums per pair × lag.
   std::vector<double> cross_;
   // Scratch for pooled fits (sized once).

@@ -12,9 +12,7 @@
 
 #include "mimesis/motion/ClipExport.hpp"
 
-namespace mimesis::testclip {
-Clip makeMrecTestClip(int frameCount);
-}  // namespace mimesis::testclip
+#include "MrecTestClip.hpp"
 
 namespace mimesis {
 namespace {

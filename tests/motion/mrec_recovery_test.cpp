@@ -8,10 +8,7 @@
 #include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion/MrecWriter.hpp"
 
-namespace mimesis::testclip {
-Clip makeMrecTestClip(int frameCount);
-std::vector<MrecEvent> makeMrecTestEvents(int count);
-}  // namespace mimesis::testclip
+#include "MrecTestClip.hpp"
 
 namespace mimesis {
 namespace {

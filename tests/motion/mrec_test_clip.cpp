@@ -5,6 +5,7 @@
 
 #include "mimesis/motion/Clip.hpp"
 #include "mimesis/motion/MrecFormat.hpp"
+#include "MrecTestClip.hpp"
 
 namespace mimesis::testclip {
 

@@ -10,18 +10,12 @@
 #include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion/MrecWriter.hpp"
 
-namespace mimesis::testclip {
-Clip makeMrecTestClip(int frameCount);
-std::vector<MrecEvent> makeMrecTestEvents(int count);
-}  // namespace mimesis::testclip
+#include "MrecTestClip.hpp"
 
 namespace mimesis {
 namespace {
 
-std::vector<std::uint8_t> fileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using testclip::fileBytes;
 
 std::string tempPath(const std::string& name) { return std::string(MIMESIS_BINARY_DIR) + "/mrec_w_" + name; }
 

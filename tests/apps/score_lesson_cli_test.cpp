@@ -1,6 +1,7 @@
 // End-to-end tests of `mimesis score` (single and batch) and `mimesis lesson`.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "RunCommand.hpp"
@@ -59,6 +60,9 @@ TEST(ScoreCli, BatchShardsSplitTheManifestAndRecordErrors) {
   EXPECT_NE(r0.find("\"id\":\"three\""), std::string::npos);
   EXPECT_NE(r0.find("\"error\""), std::string::npos);
   EXPECT_NE(r1.find("\"id\":\"two\""), std::string::npos);
+  // JSON Lines: exactly one line per manifest row of the shard.
+  EXPECT_EQ(std::count(r0.begin(), r0.end(), '\n'), 2);
+  EXPECT_EQ(std::count(r1.begin(), r1.end(), '\n'), 1);
   EXPECT_EQ(r1.find("\"id\":\"one\""), std::string::npos);
   CommandOutput bad = runCommand(kMimesis + " score --batch " + (dir / "m.csv").string() + " --out x.jsonl --shard 2/2", dir);
   EXPECT_EQ(bad.exitCode, 2);

@@ -125,7 +125,8 @@ std::string toJson(const ScoreReport& r, const JsonOptions& opt) {
       wj.push_back(json::array({r.warpLearner[k], r.warpExpert[k]}));
     j["warp"] = wj;
   }
-  return j.dump(opt.indent) + "\n";
+  // A one-line dump is meant to be embedded (JSON Lines, other documents): no line end.
+  return opt.indent < 0 ? j.dump() : j.dump(opt.indent) + "\n";
 }
 
 }  // namespace mimesis

@@ -94,7 +94,7 @@ struct ScoreReport {
 
 struct JsonOptions {
   bool includeWarp = false;  // add "warp": [[learner, expert], ...]
-  int indent = 2;            // -1: one line
+  int indent = 2;            // -1: one line, without a trailing newline
 };
 
 // Deterministic: same report, same bytes. Numbers are rounded to 3 decimals (scores to 2).

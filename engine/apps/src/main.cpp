@@ -10,7 +10,7 @@ namespace mimesis::app {
 
 int reportError(const std::string& command, const Error& error) {
   fmt::print(stderr, "mimesis {}: {}\n", command, error.describe());
-  return error.code == ErrorCode::Internal ? kExitFailure : kExitBadInput;
+  return error.code == ErrorCode::Internal || error.code == ErrorCode::Device ? kExitFailure : kExitBadInput;
 }
 
 }  // namespace mimesis::app

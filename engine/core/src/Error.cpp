@@ -10,6 +10,7 @@ const char* toString(ErrorCode code) {
     case ErrorCode::Unsupported: return "unsupported";
     case ErrorCode::Limit: return "limit exceeded";
     case ErrorCode::Internal: return "internal error";
+    case ErrorCode::Device: return "device error";
   }
   return "unknown error";
 }

@@ -15,6 +15,7 @@ enum class ErrorCode {
   Unsupported,  // a valid input this build cannot handle (e.g. unknown format)
   Limit,        // the input declares sizes beyond the configured resource limits
   Internal,     // a bug in Mimesis
+  Device,       // the GPU or XR runtime failed or lacks what we need (a Vulkan/OpenXR call failed)
 };
 
 const char* toString(ErrorCode code);

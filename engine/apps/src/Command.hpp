@@ -26,5 +26,6 @@ CommandAction addConvertCommand(CLI::App& app);
 CommandAction addSimulateCommand(CLI::App& app);
 CommandAction addScoreCommand(CLI::App& app);
 CommandAction addLessonCommand(CLI::App& app);
+CommandAction addRenderCommand(CLI::App& app);
 
 }  // namespace mimesis::app

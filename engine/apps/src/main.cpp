@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   add(addSimulateCommand(app));
   add(addScoreCommand(app));
   add(addLessonCommand(app));
+  add(addRenderCommand(app));
 
   // An unknown first word is the commonest slip; name it instead of CLI11's generic message.
   if (argc > 1 && argv[1][0] != '-') {

@@ -48,9 +48,9 @@ void appendHalos(const DrawnHand& hand, std::vector<PrimitiveInstance>& out) {
     if ((hand.highlightedJoints & (1u << j)) == 0) continue;
     const JointPose& jp = hand.pose.joints[j];
     if (!jp.positionValid() || !finite(jp.pose.position)) continue;
-    const float r = jointRadius(jp, j) * 1.9f + 0.004f;
+    const float r = jointRadius(jp, j) * 1.45f + 0.002f;
     glm::vec4 c = hand.highlightColour;
-    c.w = 0.45f * c.w;
+    c.w = 0.35f * c.w;
     out.push_back({glm::vec4(jp.pose.position, r), glm::vec4(jp.pose.position, r), c, c});
   }
 }

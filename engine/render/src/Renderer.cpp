@@ -517,7 +517,6 @@ Status Renderer::Impl::collect(FrameSlot& slot) {
 
 Status Renderer::draw(const FrameDescription& frame, std::span<const ViewTarget> views, const SubmitSync& sync) {
   Impl& r = *impl_;
-  const auto start = std::chrono::steady_clock::now();
   if (views.empty()) return makeError(ErrorCode::BadInput, "no views to draw", "Renderer::draw");
   if (views.size() > static_cast<std::size_t>(kMaxViews))
     return makeError(ErrorCode::BadInput, "more than " + std::to_string(kMaxViews) + " views", "Renderer::draw");
@@ -530,6 +529,9 @@ Status Renderer::draw(const FrameDescription& frame, std::span<const ViewTarget>
 
   FrameSlot& slot = r.slots[r.submitted % r.slots.size()];
   MIMESIS_TRY_STATUS(r.collect(slot));
+  // CPU time counts from here: building, writing, recording and submitting; not the wait for
+  // the slot's previous frame, which measures the GPU rather than us.
+  const auto start = std::chrono::steady_clock::now();
   const VkFence fence = slot.fence.get();
   MIMESIS_VK_TRY(vkResetFences(r.ctx->device(), 1, &fence));
   MIMESIS_TRY_STATUS(render::buildFrameInstances(frame, r.meshJointCounts, r.instances));

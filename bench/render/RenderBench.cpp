@@ -1,0 +1,175 @@
+// Render bench: frame timings of a stereo frame (default 1832x1920 per eye, 4x MSAA) with two
+// learner hands, two ghost hands, a skinned avatar, the floor grid, the mirror and the overlay.
+// Prints CPU record+submit time and GPU time (timestamp queries) per frame: median, p95, mean.
+// Usage: mimesis_render_bench [--size WxH] [--samples N] [--frames N] [--warmup N]
+//                             [--avatar FILE.glb] [--mono] [--device N]
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "mimesis/motion/HandSkeleton.hpp"
+#include "mimesis/motion/KeyframeAuthoring.hpp"
+#include "mimesis/motion/ClipSampler.hpp"
+#include "mimesis/motion_import/AvatarPose.hpp"
+#include "mimesis/render/Renderer.hpp"
+
+namespace {
+
+using namespace mimesis;
+
+struct Args {
+  int width = 1832, height = 1920, samples = 4, frames = 300, warmup = 30, device = -1;
+  bool stereo = true;
+  std::string avatar;
+  std::string clip;
+};
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return -1.0;
+  std::sort(v.begin(), v.end());
+  const std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
+  return v[i];
+}
+double mean(const std::vector<double>& v) {
+  double s = 0.0;
+  for (double x : v) s += x;
+  return v.empty() ? -1.0 : s / static_cast<double>(v.size());
+}
+
+int fail(const std::string& what) {
+  std::fprintf(stderr, "mimesis_render_bench: %s\n", what.c_str());
+  return 1;
+}
+
+EyeView eyeAt(const glm::vec3& eye, const glm::vec3& target, float aspect) {
+  EyeView v;
+  v.T_world_eye.position = eye;
+  v.T_world_eye.orientation = lookRotation(eye - target, glm::vec3(0.0f, 1.0f, 0.0f));
+  // A headset-like field: about 90 degrees vertically, asymmetric like a real display.
+  const float up = 0.785f, down = -0.82f;
+  const float half = std::atan(std::tan(0.5f * (up - down)) * aspect);
+  v.fov = {-half, half * 0.95f, up, down};
+  return v;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args a;
+  a.avatar = std::string(MIMESIS_SHARED_DATA_DIR) + "/models/CesiumMan/CesiumMan.glb";
+  a.clip = std::string(MIMESIS_SOURCE_DIR) + "/assets/clap.mkeys";
+  for (int i = 1; i < argc; ++i) {
+    const std::string k = argv[i];
+    auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : ""; };
+    if (k == "--size") {
+      if (std::sscanf(next(), "%dx%d", &a.width, &a.height) != 2) return fail("--size WxH");
+    } else if (k == "--samples") a.samples = std::atoi(next());
+    else if (k == "--frames") a.frames = std::max(1, std::atoi(next()));
+    else if (k == "--warmup") a.warmup = std::max(0, std::atoi(next()));
+    else if (k == "--avatar") a.avatar = next();
+    else if (k == "--clip") a.clip = next();
+    else if (k == "--device") a.device = std::atoi(next());
+    else if (k == "--mono") a.stereo = false;
+    else return fail("unknown argument " + k);
+  }
+
+  Result<Clip> clip = loadKeyframeClip(a.clip);
+  if (!clip) return fail(clip.error().describe());
+  Result<AvatarAnimation> avatar = loadAvatar(a.avatar);
+  if (!avatar) return fail(avatar.error().describe());
+
+  VulkanContextOptions co;
+  co.deviceIndex = a.device;
+  auto ctx = VulkanContext::create(co);
+  if (!ctx) return fail(ctx.error().describe());
+  RendererOptions ro;
+  ro.samples = a.samples;
+  auto renderer = Renderer::create(**ctx, ro);
+  if (!renderer) return fail(renderer.error().describe());
+  Renderer& r = **renderer;
+  auto mesh = r.addMesh(avatar->mesh);
+  if (!mesh) return fail(mesh.error().describe());
+
+  const int eyes = a.stereo ? 2 : 1;
+  std::vector<std::unique_ptr<RenderTarget>> targets;
+  for (int e = 0; e < eyes; ++e) {
+    TargetDesc d;
+    d.extent = {static_cast<std::uint32_t>(a.width), static_cast<std::uint32_t>(a.height)};
+    auto t = r.createTarget(d);
+    if (!t) return fail(t.error().describe());
+    targets.push_back(std::move(*t));
+  }
+
+  FrameDescription f;
+  f.view = ViewKind::Mirror;
+  f.mirror.enabled = true;
+  f.mirror.T_world_mirror.position = {0.6f, 1.2f, -1.3f};
+  f.mirror.halfSize = {0.5f, 0.6f};
+  f.labels.push_back({{0.0f, 1.9f, -1.2f}, "model", {1.0f, 1.0f, 1.0f, 1.0f}});
+  f.panel = {"Stage: guided", "Trial 4", "Keep your wrists level"};
+  f.hands.resize(4);
+  DrawnMesh body;
+  body.mesh = *mesh;
+  body.opacity = 0.6f;
+  f.meshes.push_back(body);
+
+  std::vector<double> cpu, gpu;
+  Frame sample;
+  const double rate = 90.0;
+  const int total = a.warmup + a.frames;
+  for (int k = 0; k < total; ++k) {
+    const double t = static_cast<double>(k) / rate;
+    sampleClip(*clip, clip->frames.front().time + std::fmod(t, std::max(clip->duration(), 1e-3)), sample);
+    for (int h = 0; h < 2; ++h) {
+      DrawnHand& learner = f.hands[static_cast<std::size_t>(h)];
+      learner.pose = sample.hands[static_cast<std::size_t>(h)];
+      learner.opacity = 1.0f;
+      learner.jointColour.fill({0.85f, 0.62f, 0.5f, 1.0f});
+      learner.highlightedJoints = h == 1 ? (1u << index(HandJoint::IndexTip)) : 0u;
+      DrawnHand& ghost = f.hands[static_cast<std::size_t>(h + 2)];
+      ghost = learner;
+      for (JointPose& j : ghost.pose.joints) j.pose.position += glm::vec3(0.01f, 0.01f, -0.02f);
+      ghost.opacity = 0.5f;
+      ghost.jointColour.fill({0.55f, 0.75f, 1.0f, 1.0f});
+    }
+    avatarSkinMatrices(*avatar, t, f.meshes[0].skin);
+    // Stand the avatar facing the learner, 1.2 m away.
+    glm::mat4 place(1.0f);
+    place[3] = glm::vec4(0.0f, 0.0f, -1.2f, 1.0f);
+    for (glm::mat4& m : f.meshes[0].skin) m = place * m;
+
+    std::vector<ViewTarget> views;
+    for (int e = 0; e < eyes; ++e) {
+      const float x = a.stereo ? (e == 0 ? -0.032f : 0.032f) : 0.0f;
+      views.push_back({eyeAt({x, 1.6f, 0.0f}, {x, 1.2f, -0.6f}, static_cast<float>(a.width) / static_cast<float>(a.height)),
+                       targets[static_cast<std::size_t>(e)].get()});
+    }
+    const std::uint64_t before = r.lastTimings().frame;
+    Status s = r.draw(f, views);
+    if (!s) return fail(s.error().describe());
+    // lastTimings() now holds the frame whose slot was just reused (framesInFlight ago).
+    const FrameTimings& tm = r.lastTimings();
+    if (k > a.warmup + 2 && tm.frame != before) {
+      cpu.push_back(tm.cpuMs);
+      if (tm.gpuMs >= 0.0) gpu.push_back(tm.gpuMs);
+    }
+  }
+  Status done = r.finish();
+  if (!done) return fail(done.error().describe());
+
+  std::printf("device: %s\n", (*ctx)->deviceName().c_str());
+  std::printf("frame: %s %dx%d per eye, %dx MSAA, 2 learner hands, 2 ghost hands, avatar %s (%zu triangles), mirror, grid, overlay\n",
+              a.stereo ? "stereo" : "mono", a.width, a.height, r.samples(),
+              std::filesystem::path(a.avatar).filename().c_str(), avatar->mesh.triangleCount());
+  std::printf("frames measured: %zu (after %d warm-up)\n", cpu.size(), a.warmup);
+  std::printf("cpu record+submit ms: median %.4f  p95 %.4f  mean %.4f\n", percentile(cpu, 0.5), percentile(cpu, 0.95), mean(cpu));
+  if (gpu.empty())
+    std::printf("gpu ms: not available (no timestamp support on this queue)\n");
+  else
+    std::printf("gpu ms (timestamps): median %.4f  p95 %.4f  mean %.4f\n", percentile(gpu, 0.5), percentile(gpu, 0.95), mean(gpu));
+  return 0;
+}

@@ -1,0 +1,139 @@
+// One offscreen picture of a lesson moment: live-score the learner up to the moment, compose the
+// frame with the session's FrameBuilder, draw each eye, read back.
+#include "StillRenderer.hpp"
+
+#include <filesystem>
+
+#include "mimesis/motion/ClipSampler.hpp"
+#include "mimesis/motion/MeshSkinning.hpp"
+#include "mimesis/motion_import/SkinnedMesh.hpp"
+#include "mimesis/render/Renderer.hpp"
+#include "mimesis/scoring/LiveScorer.hpp"
+#include "mimesis/session/FrameBuilder.hpp"
+#include "mimesis/session/MirrorAdapters.hpp"
+#include "mimesis/session/ViewCameras.hpp"
+
+namespace mimesis::app {
+
+struct StillRenderer::Impl {
+  std::unique_ptr<VulkanContext> context;
+  std::unique_ptr<Renderer> renderer;
+  std::string assetsDir;
+  bool meshesLoaded = false;
+  SkinnedMesh handMesh[2];
+  std::vector<int> handBinding[2];
+  int handMeshHandle[2] = {-1, -1};
+
+  Status loadHandMeshes() {
+    if (meshesLoaded) return okStatus();
+    for (Hand h : {Hand::Left, Hand::Right}) {
+      const std::string path = assetsDir + "/meshes/hand-" + (h == Hand::Left ? "left" : "right") + ".gltf";
+      Result<SkinnedMesh> m = loadSkinnedMesh(path);
+      if (!m) return m.error();
+      const int i = index(h);
+      handMesh[i] = std::move(*m);
+      handBinding[i] = bindMeshToHand(handMesh[i]);
+      Result<int> handle = renderer->addMesh(handMesh[i]);
+      if (!handle) return handle.error();
+      handMeshHandle[i] = *handle;
+    }
+    meshesLoaded = true;
+    return okStatus();
+  }
+};
+
+StillRenderer::StillRenderer() : impl_(std::make_unique<Impl>()) {}
+StillRenderer::~StillRenderer() = default;
+
+Result<std::unique_ptr<StillRenderer>> StillRenderer::create(bool validation, const std::string& assetsDir) {
+  std::unique_ptr<StillRenderer> s(new StillRenderer());
+  VulkanContextOptions options;
+  options.validation = validation;
+  auto context = VulkanContext::create(options);
+  if (!context) return context.error();
+  s->impl_->context = std::move(*context);
+  auto renderer = Renderer::create(*s->impl_->context);
+  if (!renderer) return renderer.error();
+  s->impl_->renderer = std::move(*renderer);
+  s->impl_->assetsDir = assetsDir;
+  return s;
+}
+
+std::vector<std::string> StillRenderer::validationMessages() const { return impl_->context->validationMessages(); }
+std::string StillRenderer::deviceName() const { return impl_->context->deviceName(); }
+
+Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
+  Impl& s = *impl_;
+  if (rq.lesson == nullptr) return makeError(ErrorCode::Internal, "no lesson", "render");
+  const Clip& expertClip = rq.lesson->clip;
+  const double expertStart = expertClip.frames.front().time;
+  Frame expert;
+  sampleClip(expertClip, expertStart + rq.expertTime, expert);
+
+  Frame learner;
+  FrameScore score;
+  bool haveScore = false;
+  std::vector<std::string> groupNames;
+  if (rq.learner != nullptr && !rq.learner->frames.empty()) {
+    const double learnerStart = rq.learner->frames.front().time;
+    const double t = rq.learnerTime >= 0.0 ? rq.learnerTime : rq.expertTime;
+    sampleClip(*rq.learner, learnerStart + t, learner);
+    // Live scoring up to the moment gives the per-group errors the learner's joints are coloured by.
+    auto scorer = LiveScorer::create(expertClip, rq.lesson->scoring, {});
+    if (!scorer) return scorer.error();
+    for (const Frame& f : rq.learner->frames) {
+      if (f.time > learnerStart + t + 1e-9) break;
+      score = scorer->push(f);
+      haveScore = true;
+    }
+    groupNames = scorer->groupNames();
+  }
+  const CellGroupMap groups = CellGroupMap::fromNames(groupNames);
+
+  if (rq.handMeshes) {
+    Status loaded = s.loadHandMeshes();
+    if (!loaded) return loaded.error();
+  }
+  FrameInputs in;
+  in.expert = &expert;
+  in.learner = rq.learner != nullptr ? &learner : nullptr;
+  in.feedback = &rq.feedback;
+  in.score = haveScore ? &score : nullptr;
+  in.scoreGroups = haveScore ? &groups : nullptr;
+  in.scoring = &rq.lesson->scoring;
+  in.view = rq.view;
+  in.mapping = rq.lesson->mapping;
+  if (rq.handMeshes)
+    for (int i = 0; i < 2; ++i) {
+      in.handMesh[i] = s.handMeshHandle[i];
+      in.handMeshData[i] = &s.handMesh[i];
+      in.handMeshBinding[i] = &s.handBinding[i];
+    }
+  FrameDescription frame;
+  buildFrameDescription(in, frame);
+  if (rq.view == ViewKind::Side) frame.view = ViewKind::Side;
+
+  std::vector<EyeView> eyes;
+  eyeViewsFor(frame.view, in.learner, &expert, rq.stereo, static_cast<float>(rq.width) / static_cast<float>(rq.height), eyes);
+  std::vector<std::unique_ptr<RenderTarget>> targets;
+  std::vector<ViewTarget> views;
+  for (const EyeView& e : eyes) {
+    TargetDesc d;
+    d.extent = {static_cast<std::uint32_t>(rq.width), static_cast<std::uint32_t>(rq.height)};
+    auto t = s.renderer->createTarget(d);
+    if (!t) return t.error();
+    views.push_back({e, t->get()});
+    targets.push_back(std::move(*t));
+  }
+  Status drawn = s.renderer->draw(frame, views);
+  if (!drawn) return drawn.error();
+  std::vector<RgbaImage> images;
+  for (const auto& t : targets) {
+    auto im = s.renderer->readback(*t);
+    if (!im) return im.error();
+    images.push_back(std::move(*im));
+  }
+  return images.size() == 1 ? std::move(images[0]) : sideBySide(images);
+}
+
+}  // namespace mimesis::app

@@ -1,0 +1,91 @@
+// FrameBuilder: turns what the session knows this frame (expert and learner frames, the mirror
+// model's FeedbackState, the live score) into the FrameDescription the renderer draws.
+#pragma once
+
+#include <vector>
+
+#include "mimesis/frame/FrameDescription.hpp"
+#include "mimesis/mirror/FeedbackState.hpp"
+#include "mimesis/motion/Frame.hpp"
+#include "mimesis/motion/SkinnedMesh.hpp"
+#include "mimesis/motion/Skeleton.hpp"
+#include "mimesis/scoring/LiveScorer.hpp"
+#include "mimesis/scoring/ScoringConfig.hpp"
+#include "mimesis/session/MirrorAdapters.hpp"
+
+namespace mimesis {
+
+// Everything is borrowed for the duration of one buildFrameDescription call; null means "none".
+// Frames are in world space (ViewCameras.hpp: metres, +Y up, learner at the origin facing -Z).
+struct FrameInputs {
+  const Frame* expert = nullptr;     // as ExpertPlayer shows it, in the clip's space (null: no expert)
+  const Frame* learner = nullptr;    // as tracked (null: none)
+  const FeedbackState* feedback = nullptr;  // ghost opacity, cues, view, message, stage (null: defaults, no panel)
+  const FrameScore* score = nullptr; // live per-group errors → learner joint colours (null: neutral colours)
+  // Which FrameScore group feeds each learner hand × group cell (CellGroupMap::fromNames of
+  // LiveScorer::groupNames()). Null: the two-hand layout, groups 0–5 left, 6–11 right.
+  const CellGroupMap* scoreGroups = nullptr;
+  const ScoringConfig* scoring = nullptr;   // references that normalise errors (null: defaults)
+  ViewKind view = ViewKind::FirstPerson;    // see "View" below
+  ImitationMapping mapping = ImitationMapping::Anatomical;
+  const Skeleton* bodySkeleton = nullptr;   // expert body joints' parents when expert->body is non-empty
+  // Optional skinned meshes per hand side (index(Hand)): the renderer's handle (Renderer::addMesh)
+  // and the mesh data it was made from. A hand whose side has both is drawn as a DrawnMesh instead
+  // of a DrawnHand. The binding (bindMeshToHand) should be computed once; null computes it per call.
+  int handMesh[2] = {-1, -1};
+  const SkinnedMesh* handMeshData[2] = {nullptr, nullptr};
+  const std::vector<int>* handMeshBinding[2] = {nullptr, nullptr};
+};
+
+// Fills `out` completely (every field is rewritten; vectors keep their capacity, so a reused
+// FrameDescription stops allocating after the first frames — except per-call mesh bindings and
+// long panel strings). Deterministic: the same inputs give the same bytes. Never NaN: joints that
+// are not finite are marked invalid by the renderer's rules (not drawn) and colours are finite.
+//
+// View. The mirror model decides between the facing model (View::Facing → ViewKind::Mirror) and
+// the first-person ghost (View::FirstPerson); when `feedback` is null, `view` is used. ViewKind::Side
+// is a desktop inspection camera and overrides the feedback's choice. out.view records the result.
+//
+// The target. Each learner hand h copies one expert hand: under Anatomical the expert's hand h as
+// recorded; under Mirror the expert's other hand reflected in X (reflectX, as the scorer compares
+// it). That "target hand h" is what is drawn for h.
+//  FirstPerson, Side: the target hands co-located with the learner's (no transform): under
+//    Anatomical exactly the expert's hands as-is; under Mirror the mirrored expert, so the ghost
+//    on the learner's right is the one the right hand matches.
+//  Mirror (the facing model): the target hands reflected through the vertical plane 0.45 m in front
+//    (facingPose: the expert turned 180° to face the learner, ~0.9 m away, and reflected left–right).
+//    Why reflected for both mappings: the model is then exactly the learner's own mirror image when
+//    the imitation is right, so the learner "copies it like a mirror" — the hand on the learner's
+//    right side of the model is the one their right hand copies, and moving toward the model is
+//    moving forward. Under Mirror mapping this picture equals the expert simply turned round (the
+//    reflection in X undoes the one in the target); under Anatomical it is the expert's mirror
+//    image, which spares the learner the mental rotation a turned-round model demands.
+//    Labels "L"/"R" above the model's hands name the expert's own hand drawn there. The virtual
+//    mirror (facingViewMirror(): beside the model on the learner's right) is enabled; only the
+//    learner's hands are marked `reflect`, and a label "you" sits above the mirror.
+//  Body: when expert->body is non-empty, one DrawnSkeleton with bodySkeleton's parents (all -1 when
+//    it is null or of another size), the same transform as the hands (reflected in X under Mirror
+//    mapping, then facing when the view is Mirror), ghost colour and opacity.
+//
+// Order of out.hands: the learner's active hands (left, then right), then the target hands shown
+// (for learner hand left, then right). Inactive hands are left out. A hand drawn as a mesh goes to
+// out.meshes in the same order instead.
+//
+// Opacity. The expert (hands, body, meshes) takes feedback->ghostOpacity (0.9 without feedback);
+// at 0 nothing of the expert is drawn. The learner is solid (1).
+// Colours. Expert: ghostColour() on every joint. Learner: each joint takes its group's colour,
+//   errorColour(r) with r the worst of shapeMm / references.shapeMm, postureDeg /
+//   references.postureDeg and, for the wrist group, placementMm / references.placementMm;
+//   neutralHandColour() where the score is absent, untracked or the group not valid. A learner hand
+//   drawn as a mesh takes its worst group's colour (DrawnMesh has one colour).
+// Cues. Each active cue (feedback->cues[0, cueCount)) sets the bits of its group's joints in
+//   highlightedJoints of the learner's cue.hand and of target hand cue.hand (which is the expert's
+//   other hand under Mirror mapping).
+// Panel: "Stage: <stage>", "Trial <trial + 1>", then the message and each cue's message when not
+//   empty. Nothing without feedback.
+void buildFrameDescription(const FrameInputs& in, FrameDescription& out);
+
+// The joint bits (bit j = joint j) of a hand group, for highlightedJoints.
+std::uint32_t groupJointBits(HandGroup group);
+
+}  // namespace mimesis

@@ -4,6 +4,7 @@ layout(push_constant) uniform Push {
   mat4 model;
   vec4 colour;
   vec4 params;
+  vec4 background;
 } pc;
 
 layout(location = 0) in vec3 inWorld;

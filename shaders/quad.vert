@@ -7,6 +7,7 @@ layout(push_constant) uniform Push {
   mat4 model;        // world from quad space; the quad is z = 0, x and y in [-1, 1]
   vec4 colour;
   vec4 params;       // grid: x = cell size (m), y = line width (m), z = fade radius (m)
+  vec4 background;   // grid: the clear colour it fades into
 } pc;
 
 layout(location = 0) out vec3 outWorld;

@@ -24,8 +24,10 @@ using namespace mimesis;
 struct Args {
   int width = 1832, height = 1920, samples = 4, frames = 300, warmup = 30, device = -1;
   bool stereo = true;
+  bool grid = true, mirror = true, overlay = true, avatarOn = true, hands = true;  // for breakdowns
   std::string avatar;
   std::string clip;
+  VkFormat depth = VK_FORMAT_UNDEFINED;
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -74,6 +76,16 @@ int main(int argc, char** argv) {
     else if (k == "--clip") a.clip = next();
     else if (k == "--device") a.device = std::atoi(next());
     else if (k == "--mono") a.stereo = false;
+    else if (k == "--depth") {
+      const std::string d = next();
+      a.depth = d == "d32s8" ? VK_FORMAT_D32_SFLOAT_S8_UINT : d == "d16s8" ? VK_FORMAT_D16_UNORM_S8_UINT : VK_FORMAT_D24_UNORM_S8_UINT;
+    }
+    else if (k == "--no-grid") a.grid = false;
+    else if (k == "--no-mirror") a.mirror = false;
+    else if (k == "--no-overlay") a.overlay = false;
+    else if (k == "--no-avatar") a.avatarOn = false;
+    else if (k == "--no-hands") a.hands = false;
+    else if (k == "--empty") a.grid = a.mirror = a.overlay = a.avatarOn = a.hands = false;
     else return fail("unknown argument " + k);
   }
 
@@ -88,6 +100,7 @@ int main(int argc, char** argv) {
   if (!ctx) return fail(ctx.error().describe());
   RendererOptions ro;
   ro.samples = a.samples;
+  ro.depthFormat = a.depth;
   auto renderer = Renderer::create(**ctx, ro);
   if (!renderer) return fail(renderer.error().describe());
   Renderer& r = **renderer;
@@ -106,16 +119,19 @@ int main(int argc, char** argv) {
 
   FrameDescription f;
   f.view = ViewKind::Mirror;
-  f.mirror.enabled = true;
+  f.mirror.enabled = a.mirror;
+  f.floorGrid = a.grid;
   f.mirror.T_world_mirror.position = {0.6f, 1.2f, -1.3f};
   f.mirror.halfSize = {0.5f, 0.6f};
-  f.labels.push_back({{0.0f, 1.9f, -1.2f}, "model", {1.0f, 1.0f, 1.0f, 1.0f}});
-  f.panel = {"Stage: guided", "Trial 4", "Keep your wrists level"};
-  f.hands.resize(4);
+  if (a.overlay) {
+    f.labels.push_back({{0.0f, 1.9f, -1.2f}, "model", {1.0f, 1.0f, 1.0f, 1.0f}});
+    f.panel = {"Stage: guided", "Trial 4", "Keep your wrists level"};
+  }
+  f.hands.resize(a.hands ? 4 : 0);
   DrawnMesh body;
   body.mesh = *mesh;
   body.opacity = 0.6f;
-  f.meshes.push_back(body);
+  if (a.avatarOn) f.meshes.push_back(body);
 
   std::vector<double> cpu, gpu;
   Frame sample;
@@ -124,7 +140,7 @@ int main(int argc, char** argv) {
   for (int k = 0; k < total; ++k) {
     const double t = static_cast<double>(k) / rate;
     sampleClip(*clip, clip->frames.front().time + std::fmod(t, std::max(clip->duration(), 1e-3)), sample);
-    for (int h = 0; h < 2; ++h) {
+    for (int h = 0; h < (a.hands ? 2 : 0); ++h) {
       DrawnHand& learner = f.hands[static_cast<std::size_t>(h)];
       learner.pose = sample.hands[static_cast<std::size_t>(h)];
       learner.opacity = 1.0f;
@@ -136,11 +152,13 @@ int main(int argc, char** argv) {
       ghost.opacity = 0.5f;
       ghost.jointColour.fill({0.55f, 0.75f, 1.0f, 1.0f});
     }
-    avatarSkinMatrices(*avatar, t, f.meshes[0].skin);
-    // Stand the avatar facing the learner, 1.2 m away.
-    glm::mat4 place(1.0f);
-    place[3] = glm::vec4(0.0f, 0.0f, -1.2f, 1.0f);
-    for (glm::mat4& m : f.meshes[0].skin) m = place * m;
+    if (a.avatarOn) {
+      avatarSkinMatrices(*avatar, t, f.meshes[0].skin);
+      // Stand the avatar facing the learner, 1.2 m away.
+      glm::mat4 place(1.0f);
+      place[3] = glm::vec4(0.0f, 0.0f, -1.2f, 1.0f);
+      for (glm::mat4& m : f.meshes[0].skin) m = place * m;
+    }
 
     std::vector<ViewTarget> views;
     for (int e = 0; e < eyes; ++e) {
@@ -162,9 +180,10 @@ int main(int argc, char** argv) {
   if (!done) return fail(done.error().describe());
 
   std::printf("device: %s\n", (*ctx)->deviceName().c_str());
-  std::printf("frame: %s %dx%d per eye, %dx MSAA, 2 learner hands, 2 ghost hands, avatar %s (%zu triangles), mirror, grid, overlay\n",
-              a.stereo ? "stereo" : "mono", a.width, a.height, r.samples(),
-              std::filesystem::path(a.avatar).filename().c_str(), avatar->mesh.triangleCount());
+  std::printf("frame: %s %dx%d per eye, %dx MSAA, %s, avatar %s (%zu triangles)%s%s%s\n", a.stereo ? "stereo" : "mono",
+              a.width, a.height, r.samples(), a.hands ? "2 learner hands, 2 ghost hands" : "no hands",
+              a.avatarOn ? std::filesystem::path(a.avatar).filename().c_str() : "off", avatar->mesh.triangleCount(),
+              a.mirror ? ", mirror" : "", a.grid ? ", grid" : "", a.overlay ? ", overlay" : "");
   std::printf("frames measured: %zu (after %d warm-up)\n", cpu.size(), a.warmup);
   std::printf("cpu record+submit ms: median %.4f  p95 %.4f  mean %.4f\n", percentile(cpu, 0.5), percentile(cpu, 0.95), mean(cpu));
   if (gpu.empty())

@@ -282,7 +282,7 @@ Result<PipelineSet> createPipelineSet(const PipelineContext& pc, VkFormat colour
   };
   PipelineDesc grid;
   grid.geometry = Geometry::Quad;
-  grid.blend = Blend::Alpha;
+  grid.blend = Blend::Opaque;  // the shader mixes with the clear colour (nothing is below the floor)
   grid.depthWrite = false;
   grid.cull = false;
   grid.vert = quadVert->get();
@@ -292,6 +292,7 @@ Result<PipelineSet> createPipelineSet(const PipelineContext& pc, VkFormat colour
   mask.writeStencil = true;
   mask.frag = flatFrag->get();
   PipelineDesc surface = grid;
+  surface.blend = Blend::Alpha;
   surface.frag = flatFrag->get();
   surface.depthWrite = true;  // nothing behind the glass shows through except by reflection
 

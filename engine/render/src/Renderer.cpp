@@ -125,12 +125,14 @@ Result<std::unique_ptr<Renderer>> Renderer::create(VulkanContext& context, const
   r.pc.device = device;
   r.pc.depthFormat = VK_FORMAT_UNDEFINED;
   for (VkFormat f : kDepthFormats) {
+    if (options.depthFormat != VK_FORMAT_UNDEFINED) f = options.depthFormat;
     VkFormatProperties props;
     vkGetPhysicalDeviceFormatProperties(context.physicalDevice(), f, &props);
     if ((props.optimalTilingFeatures & VK_FORMAT_FEATURE_DEPTH_STENCIL_ATTACHMENT_BIT) != 0) {
       r.pc.depthFormat = f;
       break;
     }
+    if (options.depthFormat != VK_FORMAT_UNDEFINED) break;
   }
   if (r.pc.depthFormat == VK_FORMAT_UNDEFINED)
     return makeError(ErrorCode::Device, "no depth-stencil format with a stencil aspect", "vkGetPhysicalDeviceFormatProperties");
@@ -438,12 +440,14 @@ void Renderer::Impl::recordView(VkCommandBuffer cmd, FrameSlot& slot, const Fram
       vkCmdDrawIndexed(cmd, m.indexCount, 1, 0, 0, 0);
     }
   };
-  auto quad = [&](VkPipeline pipeline, const glm::mat4& model, const glm::vec4& colour, const glm::vec4& params) {
+  auto quad = [&](VkPipeline pipeline, const glm::mat4& model, const glm::vec4& colour, const glm::vec4& params,
+                  const glm::vec4& background = glm::vec4(0.0f)) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
     PushConstants p;
     p.model = model;
     p.colour = colour;
     p.params = params;
+    p.background = background;
     push(p);
     vkCmdDraw(cmd, 4, 1, 0, 0);
   };
@@ -452,7 +456,9 @@ void Renderer::Impl::recordView(VkCommandBuffer cmd, FrameSlot& slot, const Fram
   // 1. Everything solid: hands and skeletons, then meshes.
   capsules(ps.capsuleSolid.get(), in.solidReflected.first, in.solidReflected.count + in.solid.count, identity);
   meshDraws(ps.skinnedSolid.get(), in.solidMeshes, false, identity);
-  // 2. The floor grid, centred under the eye, blended, not writing depth.
+  // 2. The floor grid, centred under the eye, not writing depth. Opaque: nothing lies below the
+  //    floor, so the shader mixes with the clear colour itself and no sample is read back
+  //    (blending cost a third of the frame on fill-limited GPUs).
   if (frame.floorGrid) {
     const glm::vec3 eye = vt.view.T_world_eye.position;
     glm::mat4 floor(1.0f);
@@ -460,7 +466,8 @@ void Renderer::Impl::recordView(VkCommandBuffer cmd, FrameSlot& slot, const Fram
     floor[1] = glm::vec4(0.0f, 0.0f, -8.0f, 0.0f);  // quad +Y → world -Z: the quad faces up
     floor[2] = glm::vec4(0.0f, 1.0f, 0.0f, 0.0f);
     floor[3] = glm::vec4(eye.x, frame.floorHeight, eye.z, 1.0f);
-    quad(ps.grid.get(), floor, glm::vec4(0.55f, 0.6f, 0.68f, 0.55f), glm::vec4(0.25f, 0.006f, 8.0f, 0.0f));
+    quad(ps.grid.get(), floor, glm::vec4(0.55f, 0.6f, 0.68f, 0.55f), glm::vec4(0.25f, 0.006f, 8.0f, 0.0f),
+         frame.clearColour);
   }
   // 3. The mirror: mark its visible pixels in the stencil, draw the reflected world there, then
   //    the glass (tinted, writing depth so nothing behind it shows).

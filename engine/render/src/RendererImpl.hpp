@@ -73,6 +73,7 @@ struct PushConstants {
   glm::mat4 model{1.0f};
   glm::vec4 colour{1.0f};
   glm::vec4 params{0.0f};  // grid: cell, line width, fade radius; skinned: x = skin base (as uint bits)
+  glm::vec4 background{0.0f};  // grid: the clear colour it fades into
 };
 static_assert(sizeof(PushConstants) <= 128);
 

@@ -28,6 +28,8 @@ struct RendererOptions {
   int samples = 4;         // MSAA; lowered to the device's best supported count when needed
   bool overlay = true;     // Dear ImGui overlay for labels, panels and the desktop UI
   bool timestamps = true;  // GPU timestamp queries around each frame
+  // Depth-stencil format; UNDEFINED picks the first supported of D24S8, D32S8, D16S8.
+  VkFormat depthFormat = VK_FORMAT_UNDEFINED;
 };
 
 // Where one view of a frame goes. The targets of one frame share a format.

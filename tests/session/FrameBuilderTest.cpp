@@ -197,8 +197,9 @@ TEST(ViewCameras, EyesLookAtTheHands) {
     ASSERT_EQ(eyes.size(), 1u);
     const glm::vec3 toHands = glm::normalize(centroid - eyes[0].T_world_eye.position);
     EXPECT_GT(glm::dot(forwardOf(eyes[0]), toHands), 0.9999f);
-    EXPECT_NEAR(eyes[0].fov.angleUp, 0.5235988f, 1e-5f);
-    EXPECT_NEAR(eyes[0].fov.angleDown, -0.5235988f, 1e-5f);
+    const float halfV = 0.5f * glm::radians(Staging::kCloseVerticalFovDeg);
+    EXPECT_NEAR(eyes[0].fov.angleUp, halfV, 1e-5f);
+    EXPECT_NEAR(eyes[0].fov.angleDown, -halfV, 1e-5f);
     EXPECT_GT(eyes[0].fov.angleRight, eyes[0].fov.angleUp);
     EXPECT_EQ(eyes[0].fov.angleLeft, -eyes[0].fov.angleRight);
     // Up stays up.

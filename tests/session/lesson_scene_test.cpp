@@ -109,7 +109,7 @@ TEST(LessonScene, BadFilesAreErrorsNotCrashes) {
   ASSERT_FALSE(junk.ok());
   EXPECT_NE(junk.error().where.find("key 'clip'"), std::string::npos);
   // An external loader is used for formats the session does not read itself.
-  Result<Lesson> viaLoader = loadLesson(writeScene(dir, "l.json", scene("")), [](const std::string& p) { return loadClip(p); });
+  Result<Lesson> viaLoader = loadLesson(writeScene(dir, "l.json", scene("")), [](const std::string& p, const std::string&) { return loadClip(p); });
   EXPECT_TRUE(viaLoader.ok());
 }
 

@@ -1,5 +1,6 @@
-// `mimesis lesson`: a lesson run headless — a recorded or simulated learner, the mirror model
-// adapting the guidance trial by trial, and the reports written to a folder.
+// `mimesis lesson`: a lesson run headless — a recorded or simulated learner, or a recorded
+// session re-run, the mirror model adapting the guidance trial by trial, and the reports
+// (JSON, CSV, report.html) written to a folder; or a batch of recordings (LessonBatch).
 #include <fmt/core.h>
 
 #include <memory>
@@ -7,9 +8,12 @@
 #include <vector>
 
 #include "Command.hpp"
+#include "WorstMomentImage.hpp"
+#include "LessonBatch.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/session/HeadlessLesson.hpp"
 #include "mimesis/sim/RecordingSource.hpp"
+#include "mimesis/sim/SessionReplaySource.hpp"
 #include "mimesis/sim/SimulatedLearnerSource.hpp"
 
 namespace mimesis::app {
@@ -23,19 +27,50 @@ struct LessonOptions {
   std::string stallSegment;
   int trials = 0;
   std::string report = "lesson-report";
+  std::string replay;
+  std::string batch;
+  std::string out;
+  std::string shard = "0/1";
+  bool noHtml = false;
   LearnerBehaviour behaviour = SimulatedLearnerSource::improvingLearner();
 };
 
-Result<Clip> loadAnyClip(const std::string& path) { return loadClip(path); }
+Result<Clip> loadAnyClip(const std::string& path, const std::string& rigMap) {
+  LoadOptions options;
+  options.rigMap = rigMap;
+  return loadClip(path, options);
+}
 
 int runLesson(LessonOptions o) {
-  if (o.simulate == !o.learner.empty())
-    return reportError("lesson", makeError(ErrorCode::BadInput, "give either --learner REC... or --simulate", "arguments"));
+  const int sources = (o.simulate ? 1 : 0) + (o.learner.empty() ? 0 : 1) + (o.replay.empty() ? 0 : 1) +
+                      (o.batch.empty() ? 0 : 1);
+  if (sources != 1)
+    return reportError("lesson", makeError(ErrorCode::BadInput,
+                                           "give exactly one of --learner REC..., --simulate, --replay SESSION.mrec "
+                                           "or --batch FOLDER",
+                                           "arguments"));
   Result<Lesson> lesson = loadLesson(o.scene, loadAnyClip);
   if (!lesson) return reportError("lesson", lesson.error());
+  if (!o.batch.empty()) return runLessonBatch(*lesson, LessonBatchOptions{o.batch, o.out, o.shard, o.trials});
 
   std::unique_ptr<HandSource> source;
-  if (o.simulate) {
+  std::string replayNote;
+  if (!o.replay.empty()) {
+    // Re-run: the recorded trials, exactly as many as finished, through the same pipeline.
+    Result<SessionReplaySource> replay = SessionReplaySource::fromFile(o.replay);
+    if (!replay) return reportError("lesson", replay.error());
+    if (replay->rate() != lesson->clip.rate)
+      return reportError("lesson", makeError(ErrorCode::BadInput,
+                                             fmt::format("recorded at {} Hz but the lesson's clip runs at {} Hz: "
+                                                         "not a session of this scene",
+                                                         replay->rate(), lesson->clip.rate),
+                                             o.replay));
+    if (replay->trialCount() == 0)
+      return reportError("lesson", makeError(ErrorCode::BadInput, "the recording has no complete trial", o.replay));
+    o.trials = replay->trialCount();
+    replayNote = replay->recoveryNote();
+    source = std::make_unique<SessionReplaySource>(std::move(*replay));
+  } else if (o.simulate) {
     LearnerBehaviour b = o.behaviour;
     b.base.mapping = o.mapping == "mirror" ? LearnerParams::Mapping::Mirror : LearnerParams::Mapping::Anatomical;
     if (!o.stallSegment.empty()) {
@@ -68,8 +103,12 @@ int runLesson(LessonOptions o) {
     source = std::make_unique<RecordingSource>(std::move(recordings));
   }
 
-  Result<HeadlessResult> r = runHeadlessLesson(*lesson, *source, o.trials, o.report);
+  ReportOptions reportOptions;
+  reportOptions.writeHtml = !o.noHtml;
+  reportOptions.renderPng = worstMomentRenderer(*lesson, o.report);
+  Result<HeadlessResult> r = runHeadlessLesson(*lesson, *source, o.trials, o.report, reportOptions);
   if (!r) return reportError("lesson", r.error());
+  if (!replayNote.empty()) fmt::print("replayed the finished trials of a recording cut short: {}\n", replayNote);
   fmt::print("lesson {} ({}), {} trial(s)\n", lesson->name, lesson->clipRef, r->trials.size());
   fmt::print("{:>5}  {:<9}  {:>6}  {:>5}  {:>5}  {}\n", "trial", "stage", "score", "ghost", "tempo", "feedback");
   for (const TrialRecord& t : r->trials) {
@@ -82,7 +121,8 @@ int runLesson(LessonOptions o) {
   fmt::print("final stage {}, ghost {:.2f}, tempo {:.2f}, {} decisions; stopped: {}\n",
              stageName(r->finalState.stage), r->finalState.ghostOpacity, r->finalState.tempo, r->decisions,
              r->stopReason);
-  fmt::print("report: {}\n", o.report);
+  fmt::print("reports: {}\n", o.report);
+  if (!o.noHtml) fmt::print("report: {}/report.html\n", o.report);
   return kExitOk;
 }
 
@@ -97,6 +137,19 @@ CommandAction addLessonCommand(CLI::App& app) {
   auto* learner = cmd->add_option("--learner", o->learner, "Learner recording(s), one per trial, cycling");
   auto* simulate = cmd->add_flag("--simulate", o->simulate, "Use a simulated learner (defaults: one who improves)");
   learner->excludes(simulate);
+  auto* replay = cmd->add_option("--replay", o->replay,
+                                 "Re-run a recorded session (its session.mrec) trial by trial: the same scene gives "
+                                 "the same trials.json and trace.json, byte for byte");
+  replay->excludes(learner)->excludes(simulate);
+  auto* batch = cmd->add_option("--batch", o->batch,
+                                "Run one lesson per recording in this folder (session.mrec files are re-run, other "
+                                "recordings replayed every trial); needs --out");
+  batch->excludes(learner)->excludes(simulate)->excludes(replay);
+  cmd->add_option("--out", o->out, "With --batch: output folder (RESULTS.jsonl, summary.csv, one report folder "
+                                   "per recording)");
+  cmd->add_option("--shard", o->shard, "With --batch: I/N runs recordings whose index (name order) % N == I")
+      ->capture_default_str();
+  cmd->add_flag("--no-html", o->noHtml, "Do not write report.html");
   LearnerParams& p = o->behaviour.base;
   cmd->add_option("--lag-ms", p.lagMs, "Simulated learner: how far it trails the expert, ms")
       ->capture_default_str()->check(CLI::Range(-2000.0, 5000.0));
@@ -121,7 +174,8 @@ CommandAction addLessonCommand(CLI::App& app) {
                   "Simulated learner: dependence on the ghost (0 = none)")
       ->capture_default_str()->check(CLI::Range(0.0, 10.0));
   cmd->add_option("--stall-segment", o->stallSegment, "Simulated learner: a clip segment it does not learn");
-  cmd->add_option("--trials", o->trials, "Number of trials (default: the scene's)")->check(CLI::Range(1, 1000));
+  cmd->add_option("--trials", o->trials, "Number of trials (default: the scene's)")
+      ->check(CLI::Range(1, 1000))->excludes(replay);
   cmd->add_option("--report", o->report, "Report folder")->capture_default_str();
   return [o] { return runLesson(*o); };
 }

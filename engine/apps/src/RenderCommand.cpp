@@ -113,7 +113,6 @@ int runRender(const RenderOptions& o) {
   rq.handMeshes = o.handMesh;
   rq.feedback.stage = *stage;
   rq.feedback.ghostOpacity = o.ghostOpacity;
-  rq.feedback.view = view == ViewKind::Mirror ? View::Facing : View::FirstPerson;
   rq.feedback.message = o.message;
   for (const std::string& h : o.highlight) {
     if (rq.feedback.cueCount >= kMaxCues) break;

@@ -1,13 +1,13 @@
 // `mimesis score`: how faithfully a learner's performance imitates an expert clip, one pair or
 // a research batch (manifest in, JSON Lines out, shardable for array jobs).
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <string>
 
 #include "BatchManifest.hpp"
 #include "Command.hpp"
+#include "ProgressBar.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/scoring/Scorer.hpp"
 
@@ -67,16 +67,6 @@ int runSingle(const ScoreOptions& o, const ScoringConfig& config) {
     if (!s) return reportError("score", s.error());
   }
   return kExitOk;
-}
-
-// A one-line progress bar on stderr, only when stderr is a terminal (never in logs or CI).
-void showProgress(std::size_t done, std::size_t total) {
-  if (!isatty(STDERR_FILENO) || total == 0) return;
-  constexpr int kWidth = 30;
-  const int filled = static_cast<int>(kWidth * done / total);
-  fmt::print(stderr, "\r[{}{}] {}/{}", std::string(static_cast<std::size_t>(filled), '#'),
-             std::string(static_cast<std::size_t>(kWidth - filled), ' '), done, total);
-  if (done == total) fmt::print(stderr, "\n");
 }
 
 int runBatch(const ScoreOptions& o, const ScoringConfig& config) {

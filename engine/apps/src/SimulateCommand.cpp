@@ -76,6 +76,8 @@ CommandAction addSimulateCommand(CLI::App& app) {
   cmd->add_option("--trials", o->trials, "Number of trials to write")
       ->capture_default_str()->check(CLI::Range(1, 1000));
   cmd->add_option("--seed", o->params.seed, "Random seed")->capture_default_str();
+  cmd->add_option("--rate", o->params.rate, "Tracker frame rate of the recording, Hz")
+      ->capture_default_str()->check(CLI::Range(1.0, 1000.0));
   return [o] { return runSimulate(*o); };
 }
 

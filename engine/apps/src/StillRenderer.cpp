@@ -94,10 +94,13 @@ Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
     Status loaded = s.loadHandMeshes();
     if (!loaded) return loaded.error();
   }
+  // The still's requested view wins over the feedback's (the FrameBuilder follows the feedback).
+  FeedbackState feedback = rq.feedback;
+  feedback.view = rq.view == ViewKind::Mirror ? View::Facing : View::FirstPerson;
   FrameInputs in;
   in.expert = &expert;
   in.learner = rq.learner != nullptr ? &learner : nullptr;
-  in.feedback = &rq.feedback;
+  in.feedback = &feedback;
   in.score = haveScore ? &score : nullptr;
   in.scoreGroups = haveScore ? &groups : nullptr;
   in.scoring = &rq.lesson->scoring;

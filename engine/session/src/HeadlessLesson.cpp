@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "mimesis/mirror/MirrorJson.hpp"
+#include "mimesis/session/HtmlReport.hpp"
+#include "mimesis/session/ReportTables.hpp"
 
 namespace mimesis {
 namespace {
@@ -87,10 +89,39 @@ std::string summaryJson(const Lesson& lesson, const HeadlessResult& res) {
   return j.dump(2) + "\n";
 }
 
+// The session after a frame: what is shown (state) and what the observer measures live.
+FrameSample sampleFrame(double time, int trial, const FeedbackState& st, const ObserverEstimates& est) {
+  FrameSample f;
+  f.time = time;
+  f.trial = trial;
+  f.stage = st.stage;
+  f.ghostOpacity = st.ghostOpacity;
+  f.tempo = st.tempo;
+  f.loopedSegment = st.loopedSegment;
+  f.cueCount = st.cueCount;
+  f.segment = est.segment;
+  f.judgedExpertTime = std::isfinite(est.judgedExpertTime) ? est.judgedExpertTime : 0.0;
+  f.fitValid = est.learner.valid && std::isfinite(est.learner.lagMs) && std::isfinite(est.learner.gain);
+  if (f.fitValid) {
+    f.lagMs = est.learner.lagMs;
+    f.gain = est.learner.gain;
+    f.resonance = std::isfinite(est.learner.resonance) ? est.learner.resonance : 0.0;
+  }
+  double sum = 0.0;
+  int n = 0;
+  for (std::size_t c = 0; c < est.liveError.size(); ++c)
+    if (est.liveValid[c] && std::isfinite(est.liveError[c])) {
+      sum += est.liveError[c];
+      ++n;
+    }
+  f.liveError = n > 0 ? sum / n : -1.0;
+  return f;
+}
+
 }  // namespace
 
 Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& source, int trials,
-                                         const std::string& reportDir) {
+                                         const std::string& reportDir, const ReportOptions& report) {
   namespace fs = std::filesystem;
   if (trials <= 0) trials = lesson.trials;
   if (trials > 100000) return makeError(ErrorCode::Limit, "too many trials (at most 100000)", reportDir);
@@ -122,7 +153,8 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
     const std::int64_t maxFrames = shownFrames + static_cast<std::int64_t>(std::ceil(5.0 / dt));
     for (std::int64_t i = 0; i < maxFrames; ++i) {
       if (!source.poll(static_cast<double>(i) * dt, runner.state(), learner)) break;
-      runner.step(now(), learner);
+      const FeedbackState& shown = runner.step(now(), learner);
+      res.frames.push_back(sampleFrame(now(), k, shown, runner.model().estimates()));
       ++frame;
     }
     source.endTrial();
@@ -130,6 +162,8 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
     ++frame;
     if (!rec) return rec.error();
     res.trials.push_back(*rec);
+    const double worst = runner.model().lastOutcome().worstMomentTime;
+    res.worstMomentTimes.push_back(rec->performed && std::isfinite(worst) ? worst : -1.0);
     const FeedbackState& st = runner.state();
     if (st.lessonComplete) {
       res.stopReason = "lesson complete";
@@ -147,6 +181,7 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
   if (Status st = runner.finish(); !st) return st.error();
   res.finalState = runner.state();
   res.decisions = runner.model().trace().size();
+  res.feedbackLog = runner.feedbackLog();
 
   if (Status st = writeText(dir / "trace.json", decisionTraceToJson(runner.model().trace(), 2) + "\n"); !st)
     return st.error();
@@ -157,6 +192,13 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
   for (const std::string& l : runner.feedbackLog()) lines += l + "\n";
   if (Status st = writeText(dir / "feedback.jsonl", lines); !st) return st.error();
   if (Status st = writeText(dir / "summary.json", summaryJson(lesson, res)); !st) return st.error();
+  if (report.writeCsv) {
+    if (Status st = writeText(dir / "trials.csv", trialsCsv(res)); !st) return st.error();
+    if (Status st = writeText(dir / "frames.csv", framesCsv(res, lesson)); !st) return st.error();
+  }
+  if (report.writeHtml) {
+    if (Status st = writeText(dir / "report.html", buildHtmlReport(lesson, res, report)); !st) return st.error();
+  }
   return res;
 }
 

@@ -173,7 +173,7 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
   json doc = json::parse(text.begin(), text.end(), nullptr, false);
   if (doc.is_discarded()) return makeError(ErrorCode::BadInput, "not valid JSON", scene);
   if (!doc.is_object()) return makeError(ErrorCode::BadInput, "a scene must be a JSON object", scene);
-  if (Status st = checkKeys(doc, {"clip", "description", "mapping", "mirror", "name", "scoring", "stages", "trials"},
+  if (Status st = checkKeys(doc, {"clip", "description", "mapping", "mirror", "name", "rigMap", "scoring", "stages", "trials"},
                             scene, "");
       !st)
     return st.error();
@@ -191,8 +191,17 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
   } else {
     lesson.name = stemOf(scenePath);
   }
-  if (doc.contains("description") && !doc["description"].is_string())
-    return keyError(scene, "description", "must be a string");
+  if (doc.contains("description")) {
+    auto v = readString(doc["description"], scene, "description");
+    if (!v) return v.error();
+    lesson.description = *v;
+  }
+  if (doc.contains("rigMap")) {
+    auto v = readString(doc["rigMap"], scene, "rigMap");
+    if (!v) return v.error();
+    if (v->empty()) return keyError(scene, "rigMap", "must not be empty (leave the key out to detect the rig)");
+    lesson.rigMap = *v;
+  }
   if (doc.contains("mapping")) {
     auto v = readString(doc["mapping"], scene, "mapping");
     if (!v) return v.error();
@@ -229,11 +238,16 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
   lesson.clipPath = resolveClip(scenePath, lesson.clipRef);
   if (lesson.clipPath.empty())
     return keyError(scene, "clip", "file '" + lesson.clipRef + "' not found next to the scene or in assets/");
-  Result<Clip> clip = loader ? loader(lesson.clipPath) : loadLessonClip(lesson.clipPath);
+  const std::string ext = lowerExtension(lesson.clipPath);
+  if (!loader && !lesson.rigMap.empty() && ext != ".mkeys" && ext != ".mrec")
+    return keyError(scene, "rigMap", "needs a clip loader for '" + lesson.clipRef + "' (use the mimesis command)");
+  Result<Clip> clip = loader ? loader(lesson.clipPath, lesson.rigMap) : loadLessonClip(lesson.clipPath);
   if (!clip) {
     Error e = clip.error();
     e.message = "cannot load '" + lesson.clipRef + "': " + e.describe();
-    e.where = scene + ": key 'clip'";
+    // A forced rig map that does not fit the skeleton is the rigMap key's fault.
+    const bool rigFault = !lesson.rigMap.empty() && e.describe().find("rig map") != std::string::npos;
+    e.where = scene + (rigFault ? ": key 'rigMap'" : ": key 'clip'");
     if (e.code == ErrorCode::Internal) e.code = ErrorCode::BadInput;
     return e;
   }

@@ -81,7 +81,11 @@ glm::vec3 lookTarget(const Frame* learner, const Frame* expert) {
 void eyeViewsFor(ViewKind view, const Frame* learner, const Frame* expert, bool stereo, float aspect,
                  std::vector<EyeView>& out) {
   if (!(aspect > 0.0f) || !std::isfinite(aspect)) aspect = 1.0f;
-  const float halfV = 0.5f * Staging::kVerticalFovDeg * kPi / 180.0f;
+  // A desktop or report picture has no peripheral vision to serve: first-person and side views
+  // narrow the field so the hands fill the picture; the mirror view keeps the wide field because
+  // it must hold the hands, the facing model and the mirror together.
+  const float fovDeg = view == ViewKind::Mirror ? Staging::kVerticalFovDeg : Staging::kCloseVerticalFovDeg;
+  const float halfV = 0.5f * fovDeg * kPi / 180.0f;
   const float halfH = std::atan(std::tan(halfV) * aspect);
   const FieldOfView fov{-halfH, halfH, halfV, -halfV};
 
@@ -93,7 +97,7 @@ void eyeViewsFor(ViewKind view, const Frame* learner, const Frame* expert, bool 
       at = 0.5f * (target + facingPoint(target)) + glm::vec3(0.12f, 0.0f, 0.0f);
       break;
     case ViewKind::Side:
-      eye = target + glm::vec3(0.75f, 0.08f, 0.0f);
+      eye = target + glm::vec3(0.6f, 0.08f, 0.0f);
       break;
     case ViewKind::FirstPerson:
     default:

@@ -8,6 +8,7 @@
 #include "mimesis/core/Error.hpp"
 #include "mimesis/session/HandSource.hpp"
 #include "mimesis/session/Lesson.hpp"
+#include "mimesis/session/ReportData.hpp"
 #include "mimesis/session/SessionRunner.hpp"
 
 namespace mimesis {
@@ -18,6 +19,11 @@ struct HeadlessResult {
   std::size_t decisions = 0;     // entries in the decision trace
   std::string stopReason;        // "trials", "lesson complete", "stuck in stage 'guided'"
   std::string reportDir;
+  std::vector<FrameSample> frames;        // one per learner frame, as in session.mrec
+  std::vector<std::string> feedbackLog;   // the lines of feedback.jsonl
+  // Per trial: the expert clip seconds of the trial's largest error (TrialOutcome), -1 for a
+  // trial the learner only watched.
+  std::vector<double> worstMomentTimes;
 };
 
 // Runs up to `trials` trials (<= 0: the lesson's default) of `lesson` with `source` on a
@@ -30,8 +36,12 @@ struct HeadlessResult {
 //   feedback.jsonl one FeedbackState per change, {"time":..,"state":{..}}
 //   session.mrec   the learner frames on the session clock, with feedback and trial events
 //   summary.json   lesson, trials, stop reason, final state, per-stage counts and passes
-// Deterministic: the same lesson and source give identical bytes in every file.
+//   trials.csv     one row per trial (ReportTables.hpp)            } unless
+//   frames.csv     one row per learner frame (FrameSample)         } report.writeCsv is off
+//   report.html    the self-contained report for people (HtmlReport.hpp), unless writeHtml is off
+// Deterministic: the same lesson and source give identical bytes in every file (no clock, no
+// paths of the learner's files), so a session re-run from its recording matches byte for byte.
 Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& source, int trials,
-                                         const std::string& reportDir);
+                                         const std::string& reportDir, const ReportOptions& report = {});
 
 }  // namespace mimesis

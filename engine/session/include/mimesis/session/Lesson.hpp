@@ -26,7 +26,9 @@ struct StageCriteria {
 struct Lesson {
   std::string name;          // "name" in the scene, else the scene file's stem
   std::string scenePath;     // as given to loadLesson (used in every error's `where`)
+  std::string description;   // "description": free text for people (shown in report.html)
   std::string clipRef;       // "clip" as written in the scene
+  std::string rigMap;        // "rigMap": rig map name for BVH/glTF/FBX clips; empty = detect
   std::string clipPath;      // the file actually read
   Clip clip;                 // the expert; passes validateClip, at least two frames
   ImitationMapping mapping = ImitationMapping::Anatomical;
@@ -37,8 +39,9 @@ struct Lesson {
 };
 
 // Reads an expert clip file; the session itself only knows the formats of the motion module
-// (.mkeys, .mrec). The `mimesis` command passes motion_import's loadClip for the others.
-using ClipLoaderFn = std::function<Result<Clip>(const std::string& path)>;
+// (.mkeys, .mrec). The `mimesis` command passes motion_import's loadClip for the others, with
+// the scene's "rigMap" (empty: detect from the joint names; formats without a rig ignore it).
+using ClipLoaderFn = std::function<Result<Clip>(const std::string& path, const std::string& rigMap)>;
 
 // The built-in loader: .mkeys (loadKeyframeClip) and .mrec (readMrec); else Unsupported.
 Result<Clip> loadLessonClip(const std::string& path);
@@ -47,6 +50,8 @@ Result<Clip> loadLessonClip(const std::string& path);
 // then in the repository's assets/ folder (the scene folder's sibling). Errors are BadInput
 // with where = "<scene>: key '<dotted.key>'" (unknown keys, wrong types, values out of range,
 // a missing clip); an unreadable scene file is Io. Scene files above 1 MiB are refused.
+// A "rigMap" with the built-in loader (no `loader`) is an error unless the clip is .mkeys or
+// .mrec, which carry hand joints already.
 Result<Lesson> loadLesson(const std::string& scenePath, const ClipLoaderFn& loader = {});
 // The same on text in memory; `scenePath` names it and anchors the clip lookup.
 Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath,

@@ -19,7 +19,8 @@ namespace mimesis {
 struct Staging {
   static constexpr float kFacingDistance = 0.9f;     // learner's standing spot → the facing model's
   static constexpr float kEyeSeparation = 0.064f;    // stereo: eyes at ±half this along the eye's X
-  static constexpr float kVerticalFovDeg = 60.0f;
+  static constexpr float kVerticalFovDeg = 60.0f;       // the mirror view
+  static constexpr float kCloseVerticalFovDeg = 38.0f;  // first-person and side views
   static glm::vec3 defaultHead() { return {0.0f, 1.6f, 0.0f}; }        // eye when no head is tracked
   static glm::vec3 defaultHands() { return {0.04f, 1.24f, -0.32f}; }   // the clips' hand region
 };
@@ -48,14 +49,15 @@ glm::vec3 lookTarget(const Frame* learner, const Frame* expert);
 // Eye views for `view`, written into `out` (caller-owned; its capacity is reused): one eye, or two
 // for stereo (left eye first, at -kEyeSeparation/2 along the eye's X, then right; both with the
 // same orientation, as OpenXR views are parallel). The eye looks at its target with +Y as up
-// (OpenXR view frame: +X right, +Y up, looking down -Z). Field of view: symmetric, 60° vertical,
+// (OpenXR view frame: +X right, +Y up, looking down -Z). Field of view: symmetric, 60° vertical in
+// the mirror view and 38° in the others,
 // horizontal from `aspect` (width / height; invalid values count as 1).
 //  FirstPerson: from the learner's head (Frame::head when tracked, else defaultHead()) at
 //               lookTarget().
 //  Mirror:      from the head stepped back 0.3 m and up 5 cm, at the point midway between the
 //               hands and their facing image, nudged toward the mirror, so the learner's hands,
 //               the facing model and the mirror are all in the picture.
-//  Side:        from 0.75 m to the learner's right of the target (+X) and 8 cm above it,
+//  Side:        from 0.6 m to the learner's right of the target (+X) and 8 cm above it,
 //               looking across the hands at it (depth errors show as left–right offsets).
 void eyeViewsFor(ViewKind view, const Frame* learner, const Frame* expert, bool stereo, float aspect,
                  std::vector<EyeView>& out);

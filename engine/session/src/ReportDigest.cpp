@@ -1,0 +1,73 @@
+// ReportDigest: reading the numbers the lesson reports show out of a trial's ScoreReport JSON.
+#include "ReportDigest.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+namespace mimesis::report {
+
+namespace {
+
+double numberOr(const nlohmann::json& obj, const char* key, double fallback) {
+  if (!obj.is_object()) return fallback;
+  const auto it = obj.find(key);
+  if (it == obj.end() || !it->is_number()) return fallback;
+  const double v = it->get<double>();
+  return std::isfinite(v) ? v : fallback;
+}
+
+}  // namespace
+
+TrialDigest digestTrial(const TrialRecord& trial) {
+  TrialDigest d;
+  if (trial.reportJson.empty()) return d;
+  const nlohmann::json j = nlohmann::json::parse(trial.reportJson, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return d;
+  d.scored = true;
+  if (j.contains("grade") && j["grade"].is_string()) d.grade = j["grade"].get<std::string>();
+  d.lagMs = numberOr(j, "lag_ms", 0.0);
+  if (j.contains("gain") && j["gain"].is_number()) {
+    const double g = j["gain"].get<double>();
+    if (std::isfinite(g)) d.gain = g;
+  }
+  if (j.contains("segments") && j["segments"].is_array()) {
+    for (const auto& seg : j["segments"]) {
+      if (!seg.is_object()) continue;
+      SegmentScores s;
+      if (seg.contains("name") && seg["name"].is_string()) s.name = seg["name"].get<std::string>();
+      s.score = numberOr(seg, "score", 0.0);
+      if (seg.contains("groups") && seg["groups"].is_array())
+        for (const auto& g : seg["groups"]) {
+          if (!g.is_object() || !g.contains("name") || !g["name"].is_string()) continue;
+          if (g.contains("scorable") && g["scorable"].is_boolean() && !g["scorable"].get<bool>()) continue;
+          s.groups.push_back({g["name"].get<std::string>(), numberOr(g, "score", 0.0)});
+        }
+      d.segments.push_back(std::move(s));
+    }
+  }
+  return d;
+}
+
+std::string num(double v, int digits, const std::string& empty) {
+  if (!std::isfinite(v)) return empty;
+  const double scale = std::pow(10.0, digits);
+  double r = std::round(v * scale) / scale;
+  if (r == 0.0) r = 0.0;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, r);
+  return buf;
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace mimesis::report

@@ -27,5 +27,7 @@ CommandAction addSimulateCommand(CLI::App& app);
 CommandAction addScoreCommand(CLI::App& app);
 CommandAction addLessonCommand(CLI::App& app);
 CommandAction addRenderCommand(CLI::App& app);
+CommandAction addDesktopCommand(CLI::App& app);
+CommandAction addHeadsetCommand(CLI::App& app);
 
 }  // namespace mimesis::app

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   add(addScoreCommand(app));
   add(addLessonCommand(app));
   add(addRenderCommand(app));
+  add(addDesktopCommand(app));
+  add(addHeadsetCommand(app));
 
   // An unknown first word is the commonest slip; name it instead of CLI11's generic message.
   if (argc > 1 && argv[1][0] != '-') {

@@ -36,6 +36,13 @@ float ratio(double value, double reference) {
 
 // The worst of the group's normalised errors, or nothing when it was not measured this frame.
 std::optional<float> groupError(const FrameInputs& in, Hand hand, HandGroup group) {
+  if (in.score == nullptr && in.cellErrors != nullptr) {
+    const int cell = cellIndex(hand, group);
+    const float e = (*in.cellErrors)[static_cast<std::size_t>(cell)];
+    if (in.cellValid == nullptr || !(*in.cellValid)[static_cast<std::size_t>(cell)] || !std::isfinite(e))
+      return std::nullopt;
+    return std::clamp(e, 0.0f, 1e6f);
+  }
   if (in.score == nullptr || !in.score->tracked) return std::nullopt;
   const CellGroupMap& map = in.scoreGroups != nullptr ? *in.scoreGroups : twoHandLayout();
   const int g = map.group[static_cast<std::size_t>(cellIndex(hand, group))];

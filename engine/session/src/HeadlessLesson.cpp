@@ -121,7 +121,8 @@ FrameSample sampleFrame(double time, int trial, const FeedbackState& st, const O
 }  // namespace
 
 Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& source, int trials,
-                                         const std::string& reportDir, const ReportOptions& report) {
+                                         const std::string& reportDir, const ReportOptions& report,
+                                         const LessonObserver& observer) {
   namespace fs = std::filesystem;
   if (trials <= 0) trials = lesson.trials;
   if (trials > 100000) return makeError(ErrorCode::Limit, "too many trials (at most 100000)", reportDir);
@@ -156,12 +157,14 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
       const FeedbackState& shown = runner.step(now(), learner);
       res.frames.push_back(sampleFrame(now(), k, shown, runner.model().estimates()));
       ++frame;
+      if (observer.afterStep) observer.afterStep(runner);
     }
     source.endTrial();
     Result<TrialRecord> rec = runner.endTrial(now());
     ++frame;
     if (!rec) return rec.error();
     res.trials.push_back(*rec);
+    if (observer.afterTrial) observer.afterTrial(runner, *rec);
     const double worst = runner.model().lastOutcome().worstMomentTime;
     res.worstMomentTimes.push_back(rec->performed && std::isfinite(worst) ? worst : -1.0);
     const FeedbackState& st = runner.state();

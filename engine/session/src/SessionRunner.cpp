@@ -29,6 +29,17 @@ std::optional<BoneLengths> measuredBones(const Clip& learner, Hand hand, double 
   return std::nullopt;
 }
 
+// A tracker glitch (a NaN or infinite joint still flagged valid) becomes an untracked joint, so
+// it can neither reach the scores nor make the recorder refuse the frame and stop recording.
+void dropNonFinite(Frame& f) {
+  for (HandPose& h : f.hands)
+    for (JointPose& j : h.joints)
+      if (j.flags != 0 && (!isFinite(j.pose) || !std::isfinite(j.radius))) j.flags = 0;
+  for (JointPose& j : f.body)
+    if (j.flags != 0 && !isFinite(j.pose)) j.flags = 0;
+  if (f.hasHead && !isFinite(f.head)) f.hasHead = false;
+}
+
 }  // namespace
 
 struct SessionRunner::State {
@@ -162,6 +173,7 @@ const FeedbackState& SessionRunner::step(double time, const Frame& learner) {
 
   // The trial's copy on the trial clock (scoring); the recorder's on the session clock.
   s.learnerScratch = learner;
+  dropNonFinite(s.learnerScratch);
   s.learnerScratch.time = time - s.trialStart;
   const bool increasing = s.learnerFrames.frames.empty() || s.learnerScratch.time > s.learnerFrames.frames.back().time;
   if (increasing) s.learnerFrames.frames.push_back(s.learnerScratch);

@@ -2,6 +2,7 @@
 // model's FeedbackState, the live score) into the FrameDescription the renderer draws.
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "mimesis/frame/FrameDescription.hpp"
@@ -26,6 +27,10 @@ struct FrameInputs {
   // LiveScorer::groupNames()). Null: the two-hand layout, groups 0–5 left, 6–11 right.
   const CellGroupMap* scoreGroups = nullptr;
   const ScoringConfig* scoring = nullptr;   // references that normalise errors (null: defaults)
+  // Without `score`: per learner cell (cellIndex) errors already normalised (1 = at the
+  // reference), e.g. the mirror model's smoothed live errors, and whether each was measured.
+  const std::array<float, kCellsPerSegment>* cellErrors = nullptr;
+  const std::array<bool, kCellsPerSegment>* cellValid = nullptr;
   ViewKind view = ViewKind::FirstPerson;    // see "View" below
   ImitationMapping mapping = ImitationMapping::Anatomical;
   const Skeleton* bodySkeleton = nullptr;   // expert body joints' parents when expert->body is non-empty

@@ -2,6 +2,7 @@
 // from a HandSource (a recording or a simulated learner), writing machine-readable reports.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,14 @@
 #include "mimesis/session/SessionRunner.hpp"
 
 namespace mimesis {
+
+// Read-only taps into a running lesson for front ends that show it while it runs (the desktop's
+// panels): called after every session step and after every trial with the runner as it is then.
+// They must not keep the reference beyond the call; they cannot change the session.
+struct LessonObserver {
+  std::function<void(const SessionRunner&)> afterStep;
+  std::function<void(const SessionRunner&, const TrialRecord&)> afterTrial;
+};
 
 struct HeadlessResult {
   std::vector<TrialRecord> trials;
@@ -42,6 +51,7 @@ struct HeadlessResult {
 // Deterministic: the same lesson and source give identical bytes in every file (no clock, no
 // paths of the learner's files), so a session re-run from its recording matches byte for byte.
 Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& source, int trials,
-                                         const std::string& reportDir, const ReportOptions& report = {});
+                                         const std::string& reportDir, const ReportOptions& report = {},
+                                         const LessonObserver& observer = {});
 
 }  // namespace mimesis

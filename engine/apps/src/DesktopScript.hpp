@@ -1,0 +1,25 @@
+// DesktopScript: scripted input for `mimesis desktop --input SCRIPT`, so a desktop session (and
+// its screenshot) can be reproduced in CI. One event per line, "FRAME ACTION ARGS", '#' starts a
+// comment. Actions: key NAME (space v m [ ] tab 1-5 shift+1..5 f o p h esc), move X Y (mouse
+// position, pixels), click X Y (left press at X Y on FRAME, release on the next frame), wrist X Y Z
+// (the puppet's active wrist, metres), curl FINGER VALUE (thumb..little, 0..1).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "mimesis/core/Error.hpp"
+
+namespace mimesis::app {
+
+struct ScriptEvent {
+  long frame = 0;
+  std::string action;           // key, move, click, wrist, curl
+  std::string name;             // key name or finger
+  double x = 0.0, y = 0.0, z = 0.0;
+};
+
+// Events sorted by frame (stable). Errors name "file:line".
+Result<std::vector<ScriptEvent>> readDesktopScript(const std::string& path);
+
+}  // namespace mimesis::app

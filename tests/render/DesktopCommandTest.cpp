@@ -31,6 +31,9 @@ RgbaImage runDesktop(const std::string& name, const std::string& args) {
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.err, "") << "no validation or other messages expected";
   EXPECT_NE(r.out.find("the recording is kept"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("stopped: "), std::string::npos) << r.out;
+  // A stopped session still writes its reports.
+  EXPECT_TRUE(std::filesystem::exists(dir / "report" / "report.html"));
   // The session recording survives the early stop and reads back.
   auto rec = readMrec((dir / "report" / "session.mrec").string());
   EXPECT_TRUE(rec) << (rec ? "" : rec.error().describe());

@@ -9,6 +9,7 @@
 
 #include "Command.hpp"
 #include "DesktopSession.hpp"
+#include "WorstMomentImage.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/sim/RecordingSource.hpp"
 #include "mimesis/sim/SimulatedLearnerSource.hpp"
@@ -78,14 +79,13 @@ int runDesktop(const DesktopCommandOptions& o) {
   if (!desktop) return reportError("desktop", desktop.error());
   DesktopSession& session = **desktop;
 
-  Result<HeadlessResult> run = runHeadlessLesson(*lesson, session, o.trials, o.report, {}, session.observer());
+  ReportOptions report;
+  report.renderPng = worstMomentRenderer(*lesson, o.report);
+  Result<HeadlessResult> run = runHeadlessLesson(*lesson, session, o.trials, o.report, report, session.observer());
   if (session.failure()) return reportError("desktop", *session.failure());
-  if (!run && session.stopReason().empty()) return reportError("desktop", run.error());
-  if (run)
-    fmt::print("lesson finished: {} trials, stopped: {}\nreport: {}/report.html\n", run->trials.size(), run->stopReason, o.report);
-  else
-    fmt::print("stopped after {} frames ({}); the recording is kept: {}\n", session.framesShown(), session.stopReason(),
-               d.recordingPath);
+  if (!run) return reportError("desktop", run.error());
+  fmt::print("{} trials, {} frames shown; {}; the recording is kept: {}\nreport: {}/report.html\n", run->trials.size(),
+             session.framesShown(), run->stopReason, d.recordingPath, o.report);
   if (!o.screenshot.empty()) {
     if (Status s = session.writeScreenshot(o.screenshot); !s) return reportError("desktop", s.error());
     fmt::print("screenshot: {}\n", o.screenshot);

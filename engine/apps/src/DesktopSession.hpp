@@ -39,6 +39,7 @@ class DesktopSession : public HandSource {
   Status beginTrial(const TrialContext& context) override;
   bool poll(double trialTime, const FeedbackState& guidance, Frame& out) override;
   void endTrial() override;
+  std::string stopRequest() const override { return stopReason(); }
 
   // Taps for LessonObserver: keep the panels' view of the session current.
   LessonObserver observer();

@@ -148,6 +148,10 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
   Frame learner;
   std::array<int, kStageCount> stageTrials{};
   for (int k = 0; k < trials; ++k) {
+    if (const std::string stop = source.stopRequest(); !stop.empty()) {
+      res.stopReason = "stopped: " + stop;
+      break;
+    }
     const TrialContext& ctx = runner.beginTrial(now());
     if (Status st = source.beginTrial(ctx); !st) return st.error();
     const auto shownFrames = static_cast<std::int64_t>(ctx.expertShown ? ctx.expertShown->frames.size() : 0);

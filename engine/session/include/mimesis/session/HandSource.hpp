@@ -2,6 +2,8 @@
 // simulated learner. Declared here (the session consumes it), implemented by sim and xr.
 #pragma once
 
+#include <string>
+
 #include "mimesis/core/Error.hpp"
 #include "mimesis/mirror/FeedbackState.hpp"
 #include "mimesis/motion/Clip.hpp"
@@ -32,6 +34,10 @@ class HandSource {
   // performance is over (the trial ends); `out` is then unspecified.
   virtual bool poll(double trialTime, const FeedbackState& guidance, Frame& out) = 0;
   virtual void endTrial() {}
+  // Non-empty when the learner asked to stop (a desktop window closed, a frame budget reached):
+  // the lesson driver then starts no further trial, ends normally and writes its reports. The
+  // trial in progress when the source stopped delivering frames is scored as it stands.
+  virtual std::string stopRequest() const { return {}; }
 };
 
 }  // namespace mimesis

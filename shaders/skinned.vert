@@ -9,6 +9,7 @@ layout(location = 2) in uvec4 inJoints;
 layout(location = 3) in vec4 inWeights;
 
 layout(std430, set = 0, binding = 1) readonly buffer Skin { mat4 skin[]; };
+layout(std430, set = 0, binding = 2) readonly buffer SkinColour { vec4 skinColour[]; };  // parallel to skin
 
 layout(push_constant) uniform Push {
   mat4 model;        // world from skinned space (identity, or the mirror's reflection)
@@ -26,6 +27,8 @@ void main() {
   vec4 world = pc.model * (m * vec4(inPosition, 1.0));
   outWorld = world.xyz;
   outNormal = normalize(mat3(pc.model) * mat3(m) * inNormal);
-  outColour = pc.colour;
+  // Joint colours blended like the positions: error colours and highlights follow the bones.
+  outColour = inWeights.x * skinColour[pc.skinBase + inJoints.x] + inWeights.y * skinColour[pc.skinBase + inJoints.y] +
+              inWeights.z * skinColour[pc.skinBase + inJoints.z] + inWeights.w * skinColour[pc.skinBase + inJoints.w];
   gl_Position = view.viewProj * world;
 }

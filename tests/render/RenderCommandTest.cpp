@@ -38,7 +38,7 @@ TEST(RenderCommandTest, StereoPairAndHandMesh) {
   const RgbaImage stereo = renderCli("cli-stereo", "--time 1.6 --size 200x200 --stereo");
   ASSERT_EQ(stereo.width, 400);
   expectMatchesGolden(stereo, "cli-stereo");
-  const RgbaImage mesh = renderCli("cli-hand-mesh", "--time 1.6 --size 320x240 --hand-mesh --ghost-opacity 0.5");
+  const RgbaImage mesh = renderCli("cli-hand-mesh", "--time 1.6 --size 320x240 --hand-mesh --ghost-opacity 0.5 --highlight right.index");
   const RgbaImage capsules = renderCli("cli-capsules", "--time 1.6 --size 320x240 --ghost-opacity 0.5");
   EXPECT_GT(compareImages(mesh, capsules, 8).differingFraction, 0.002) << "the mesh must look different from capsules";
   expectMatchesGolden(mesh, "cli-hand-mesh");

@@ -89,6 +89,7 @@ Status buildFrameInstances(const FrameDescription& frame, const std::vector<int>
   out.solidMeshes.clear();
   out.ghostMeshes.clear();
   out.skin.clear();
+  out.skinColour.clear();
   // Hands and skeletons share ranges: each range is filled from both lists.
   auto fill = [&](bool ghost, bool reflected, InstanceRange& range) {
     InstanceRange handsPart, bodiesPart;
@@ -124,6 +125,16 @@ Status buildFrameInstances(const FrameDescription& frame, const std::vector<int>
     draw.colour.w *= m.opacity;
     draw.reflect = m.reflect;
     out.skin.insert(out.skin.end(), m.skin.begin(), m.skin.end());
+    if (!m.jointColour.empty() && m.jointColour.size() != m.skin.size())
+      return makeError(ErrorCode::BadInput,
+                       std::to_string(m.jointColour.size()) + " joint colours for " + std::to_string(m.skin.size()) +
+                           " joints",
+                       "frame.meshes[" + std::to_string(i) + "]");
+    for (std::size_t j = 0; j < m.skin.size(); ++j) {
+      glm::vec4 c = m.jointColour.empty() ? m.colour : m.jointColour[j];
+      c.w = draw.colour.w;
+      out.skinColour.push_back(c);
+    }
     (m.opacity < kSolidOpacity ? out.ghostMeshes : out.solidMeshes).push_back(draw);
   }
   return okStatus();

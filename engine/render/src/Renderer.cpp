@@ -45,7 +45,7 @@ struct GpuMesh {
 struct FrameSlot {
   VkCommandBuffer cmd = VK_NULL_HANDLE;
   vk::Fence fence;
-  vk::Buffer instances, views, skin;
+  vk::Buffer instances, views, skin, skinColours;
   VkDescriptorSet set = VK_NULL_HANDLE;
   bool pending = false;
   std::uint64_t frame = 0;
@@ -144,12 +144,13 @@ Result<std::unique_ptr<Renderer>> Renderer::create(VulkanContext& context, const
   MIMESIS_VK_TRY(vkCreateCommandPool(device, &poolInfo, nullptr, r.pool.out(device)));
 
   // Set 0: the view block (dynamic offset per view) and the frame's skin matrices.
-  const VkDescriptorSetLayoutBinding bindings[2] = {
+  const VkDescriptorSetLayoutBinding bindings[3] = {
       {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-      {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr}};
+      {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
+      {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr}};
   VkDescriptorSetLayoutCreateInfo setInfo{};
   setInfo.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
-  setInfo.bindingCount = 2;
+  setInfo.bindingCount = 3;
   setInfo.pBindings = bindings;
   MIMESIS_VK_TRY(vkCreateDescriptorSetLayout(device, &setInfo, nullptr, r.setLayout.out(device)));
   VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(PushConstants)};
@@ -164,7 +165,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create(VulkanContext& context, const
   r.pc.layout = r.layout.get();
 
   const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC, static_cast<std::uint32_t>(frames)},
-                                         {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, static_cast<std::uint32_t>(frames)}};
+                                         {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, static_cast<std::uint32_t>(2 * frames)}};
   VkDescriptorPoolCreateInfo dpInfo{};
   dpInfo.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
   dpInfo.maxSets = static_cast<std::uint32_t>(frames);
@@ -214,10 +215,12 @@ Result<std::unique_ptr<Renderer>> Renderer::create(VulkanContext& context, const
     MIMESIS_TRY_STATUS(r.ensure(s.views, r.viewStride * kMaxViews, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, grown));
     MIMESIS_TRY_STATUS(r.ensure(s.instances, 256 * sizeof(render::PrimitiveInstance), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, grown));
     MIMESIS_TRY_STATUS(r.ensure(s.skin, 256 * sizeof(glm::mat4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, grown));
+    MIMESIS_TRY_STATUS(r.ensure(s.skinColours, 256 * sizeof(glm::vec4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, grown));
     const VkDescriptorBufferInfo viewInfo{s.views.handle(), 0, sizeof(ViewUniform)};
     const VkDescriptorBufferInfo skinInfo{s.skin.handle(), 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet writes[2]{};
-    for (int i = 0; i < 2; ++i) {
+    const VkDescriptorBufferInfo colourInfo{s.skinColours.handle(), 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet writes[3]{};
+    for (int i = 0; i < 3; ++i) {
       writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
       writes[i].dstSet = s.set;
       writes[i].dstBinding = static_cast<std::uint32_t>(i);
@@ -227,7 +230,9 @@ Result<std::unique_ptr<Renderer>> Renderer::create(VulkanContext& context, const
     writes[0].pBufferInfo = &viewInfo;
     writes[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     writes[1].pBufferInfo = &skinInfo;
-    vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+    writes[2].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    writes[2].pBufferInfo = &colourInfo;
+    vkUpdateDescriptorSets(device, 3, writes, 0, nullptr);
   }
   return std::unique_ptr<Renderer>(new Renderer(std::move(impl)));
 }
@@ -549,21 +554,28 @@ Status Renderer::draw(const FrameDescription& frame, std::span<const ViewTarget>
   bool skinGrown = false;
   MIMESIS_TRY_STATUS(r.ensure(slot.skin, std::max<std::size_t>(1, r.instances.skin.size()) * sizeof(glm::mat4),
                               VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, skinGrown));
-  if (skinGrown) {  // the only descriptor write after creation, and only while growing
-    const VkDescriptorBufferInfo skinInfo{slot.skin.handle(), 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet w{};
-    w.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
-    w.dstSet = slot.set;
-    w.dstBinding = 1;
-    w.descriptorCount = 1;
-    w.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    w.pBufferInfo = &skinInfo;
-    vkUpdateDescriptorSets(r.ctx->device(), 1, &w, 0, nullptr);
+  MIMESIS_TRY_STATUS(r.ensure(slot.skinColours, std::max<std::size_t>(1, r.instances.skinColour.size()) * sizeof(glm::vec4),
+                              VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, skinGrown));
+  if (skinGrown) {  // the only descriptor writes after creation, and only while growing
+    const VkDescriptorBufferInfo infos[2] = {{slot.skin.handle(), 0, VK_WHOLE_SIZE},
+                                             {slot.skinColours.handle(), 0, VK_WHOLE_SIZE}};
+    VkWriteDescriptorSet w[2]{};
+    for (int i = 0; i < 2; ++i) {
+      w[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+      w[i].dstSet = slot.set;
+      w[i].dstBinding = static_cast<std::uint32_t>(1 + i);
+      w[i].descriptorCount = 1;
+      w[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+      w[i].pBufferInfo = &infos[i];
+    }
+    vkUpdateDescriptorSets(r.ctx->device(), 2, w, 0, nullptr);
   }
   if (!r.instances.all.empty())
     std::memcpy(slot.instances.mapped(), r.instances.all.data(), r.instances.all.size() * sizeof(render::PrimitiveInstance));
-  if (!r.instances.skin.empty())
+  if (!r.instances.skin.empty()) {
     std::memcpy(slot.skin.mapped(), r.instances.skin.data(), r.instances.skin.size() * sizeof(glm::mat4));
+    std::memcpy(slot.skinColours.mapped(), r.instances.skinColour.data(), r.instances.skinColour.size() * sizeof(glm::vec4));
+  }
   for (std::size_t i = 0; i < views.size(); ++i) {
     const EyeView& e = views[i].view;
     ViewUniform u;

@@ -42,6 +42,7 @@ struct FrameInstances {
   };
   std::vector<MeshDraw> solidMeshes, ghostMeshes;
   std::vector<glm::mat4> skin;
+  std::vector<glm::vec4> skinColour;  // parallel to skin: the joint's colour, alpha = opacity
 };
 
 // Fills `out` from `frame` (reusing capacity). BadInput for bad mesh handles or skin sizes.

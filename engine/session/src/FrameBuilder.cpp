@@ -119,6 +119,17 @@ void addHand(const FrameInputs& in, const HandPose& pose, Hand meshSide, float o
     m.colour = meshColour;
     m.opacity = opacity;
     m.reflect = reflect;
+    // Per mesh joint: its hand joint's colour, highlighted joints mixed with the halo colour.
+    const std::vector<int>* binding = in.handMeshBinding[s];
+    const std::size_t joints = m.skin.size();
+    m.jointColour.resize(joints);
+    const glm::vec4 halo = DrawnHand{}.highlightColour;
+    for (std::size_t j = 0; j < joints; ++j) {
+      const int hj = binding != nullptr && j < binding->size() ? (*binding)[j] : -1;
+      glm::vec4 c = hj >= 0 ? colours[static_cast<std::size_t>(hj)] : meshColour;
+      if (hj >= 0 && (highlighted & (1u << hj)) != 0) c = glm::mix(c, halo, 0.6f);
+      m.jointColour[j] = c;
+    }
     return;
   }
   DrawnHand& d = nextSlot(out.hands, fill.hands);

@@ -51,6 +51,9 @@ struct DrawnMesh {
   int mesh = -1;                    // handle from Renderer::addMesh
   std::vector<glm::mat4> skin;      // one per mesh joint
   glm::vec4 colour{0.85f, 0.7f, 0.6f, 1.0f};
+  // Per mesh joint (same length as skin), blended across each vertex by its skin weights, so a
+  // hand mesh can show per-joint error colours and highlights; empty: `colour` everywhere.
+  std::vector<glm::vec4> jointColour;
   float opacity = 1.0f;
   bool reflect = true;
 };

@@ -9,6 +9,7 @@
 
 #include "Command.hpp"
 #include "DesktopSession.hpp"
+#include "LessonInputs.hpp"
 #include "WorstMomentImage.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/sim/RecordingSource.hpp"
@@ -38,11 +39,7 @@ int runDesktop(const DesktopCommandOptions& o) {
     return reportError("desktop", makeError(ErrorCode::BadInput, "expected WxH of at least 320x240, got '" + o.size + "'", "--size"));
   if (!o.screenshot.empty() && o.frames <= 0)
     return reportError("desktop", makeError(ErrorCode::BadInput, "--screenshot needs --frames N", "--screenshot"));
-  Result<Lesson> lesson = loadLesson(o.scene, [](const std::string& path, const std::string& rigMap) {
-    LoadOptions options;
-    options.rigMap = rigMap;
-    return loadClip(path, options);
-  });
+  Result<Lesson> lesson = loadSceneLesson(o.scene);
   if (!lesson) return reportError("desktop", lesson.error());
 
   DesktopOptions d;
@@ -64,15 +61,9 @@ int runDesktop(const DesktopCommandOptions& o) {
     inner = std::make_unique<SimulatedLearnerSource>(SimulatedLearnerSource::improvingLearner());
     sourceName = "simulated learner";
   } else if (!o.learner.empty()) {
-    std::vector<Clip> recordings;
-    for (const std::string& path : o.learner) {
-      Result<Clip> c = loadClip(path);
-      if (!c) return reportError("desktop", c.error());
-      if (c->frames.size() < 2)
-        return reportError("desktop", makeError(ErrorCode::BadInput, "the recording has under two frames", path));
-      recordings.push_back(std::move(*c));
-    }
-    inner = std::make_unique<RecordingSource>(std::move(recordings));
+    Result<std::vector<Clip>> recordings = loadRecordings(o.learner);
+    if (!recordings) return reportError("desktop", recordings.error());
+    inner = std::make_unique<RecordingSource>(std::move(*recordings));
     sourceName = "recording " + std::filesystem::path(o.learner.front()).filename().string();
   }
   auto desktop = DesktopSession::create(*lesson, std::move(inner), sourceName, d);

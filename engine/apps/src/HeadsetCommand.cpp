@@ -5,6 +5,7 @@
 #include <string>
 
 #include "Command.hpp"
+#include "LessonInputs.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 
 #ifdef MIMESIS_HAVE_xr
@@ -25,14 +26,8 @@ struct HeadsetCommandOptions {
 };
 
 #ifdef MIMESIS_HAVE_xr
-Result<Clip> loadHeadsetClip(const std::string& path, const std::string& rigMap) {
-  LoadOptions options;
-  options.rigMap = rigMap;
-  return loadClip(path, options);
-}
-
 int runHeadset(const HeadsetCommandOptions& o) {
-  Result<Lesson> lesson = loadLesson(o.scene, loadHeadsetClip);
+  Result<Lesson> lesson = loadSceneLesson(o.scene);
   if (!lesson) return reportError("headset", lesson.error());
   HeadsetLessonOptions options;
   options.headset.vulkanValidation = o.validate;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "Command.hpp"
+#include "LessonInputs.hpp"
 #include "WorstMomentImage.hpp"
 #include "LessonBatch.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
@@ -35,11 +36,6 @@ struct LessonOptions {
   LearnerBehaviour behaviour = SimulatedLearnerSource::improvingLearner();
 };
 
-Result<Clip> loadAnyClip(const std::string& path, const std::string& rigMap) {
-  LoadOptions options;
-  options.rigMap = rigMap;
-  return loadClip(path, options);
-}
 
 int runLesson(LessonOptions o) {
   const int sources = (o.simulate ? 1 : 0) + (o.learner.empty() ? 0 : 1) + (o.replay.empty() ? 0 : 1) +
@@ -49,7 +45,7 @@ int runLesson(LessonOptions o) {
                                            "give exactly one of --learner REC..., --simulate, --replay SESSION.mrec "
                                            "or --batch FOLDER",
                                            "arguments"));
-  Result<Lesson> lesson = loadLesson(o.scene, loadAnyClip);
+  Result<Lesson> lesson = loadSceneLesson(o.scene);
   if (!lesson) return reportError("lesson", lesson.error());
   if (!o.batch.empty()) return runLessonBatch(*lesson, LessonBatchOptions{o.batch, o.out, o.shard, o.trials});
 
@@ -92,15 +88,9 @@ int runLesson(LessonOptions o) {
     }
     source = std::make_unique<SimulatedLearnerSource>(b);
   } else {
-    std::vector<Clip> recordings;
-    for (const std::string& path : o.learner) {
-      Result<Clip> c = loadClip(path);
-      if (!c) return reportError("lesson", c.error());
-      if (c->frames.size() < 2)
-        return reportError("lesson", makeError(ErrorCode::BadInput, "the recording has under two frames", path));
-      recordings.push_back(std::move(*c));
-    }
-    source = std::make_unique<RecordingSource>(std::move(recordings));
+    Result<std::vector<Clip>> recordings = loadRecordings(o.learner);
+    if (!recordings) return reportError("lesson", recordings.error());
+    source = std::make_unique<RecordingSource>(std::move(*recordings));
   }
 
   ReportOptions reportOptions;

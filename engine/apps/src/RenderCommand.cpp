@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "Command.hpp"
+#include "LessonInputs.hpp"
 #include "StillRenderer.hpp"
 #include "mimesis/motion/SimulatedLearner.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
@@ -75,11 +76,7 @@ int runRender(const RenderOptions& o) {
   if (o.view == "mirror") view = ViewKind::Mirror;
   else if (o.view == "side") view = ViewKind::Side;
 
-  Result<Lesson> lesson = loadLesson(o.scene, [](const std::string& path, const std::string& rigMap) {
-    LoadOptions options;
-    options.rigMap = rigMap;
-    return loadClip(path, options);
-  });
+  Result<Lesson> lesson = loadSceneLesson(o.scene);
   if (!lesson) return reportError("render", lesson.error());
   const double duration = lesson->clip.duration();
   if (!(o.time >= 0.0 && o.time <= duration))

@@ -52,8 +52,6 @@ glm::mat4 toMat4(const Pose& T) {
 
 void handSkinMatrices(const SkinnedMesh& mesh, const std::vector<int>& binding, const HandPose& hand,
                       std::vector<glm::mat4>& skin) {
-  const int n = mesh.jointCount();
-  if (skin.size() != static_cast<std::size_t>(n)) skin.resize(static_cast<std::size_t>(n));
   auto boundJoint = [&](int j) {
     return static_cast<std::size_t>(j) < binding.size() ? binding[static_cast<std::size_t>(j)] : -1;
   };
@@ -63,23 +61,7 @@ void handSkinMatrices(const SkinnedMesh& mesh, const std::vector<int>& binding, 
     out = toMat4(hand.joints[static_cast<std::size_t>(h)].pose) * mesh.inverseBind[static_cast<std::size_t>(j)];
     return finiteMatrix(out);
   };
-  for (int j = 0; j < n; ++j) {
-    glm::mat4& out = skin[static_cast<std::size_t>(j)];
-    if (ownSkin(j, out)) continue;
-    // Walk up to the nearest usable ancestor. Parents are validated on the way (a broken file
-    // may hold cycles or out-of-range parents), and at most n steps are taken.
-    out = glm::mat4(1.0f);
-    int a = j;
-    for (int step = 0; step < n; ++step) {
-      a = static_cast<std::size_t>(a) < mesh.jointParents.size() ? mesh.jointParents[static_cast<std::size_t>(a)] : -1;
-      if (a < 0 || a >= n) break;
-      glm::mat4 m;
-      if (ownSkin(a, m)) {
-        out = m;
-        break;
-      }
-    }
-  }
+  skinWithAncestors(mesh, ownSkin, glm::mat4(1.0f), skin);
 }
 
 glm::vec3 skinnedPosition(const SkinnedMesh& mesh, const std::vector<glm::mat4>& skin, std::size_t v) {

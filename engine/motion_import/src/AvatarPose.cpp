@@ -41,8 +41,6 @@ Result<AvatarAnimation> loadAvatar(const std::string& path) {
 void avatarSkinMatrices(const AvatarAnimation& avatar, double time, std::vector<glm::mat4>& skin) {
   const SkinnedMesh& mesh = avatar.mesh;
   const RawClip& clip = avatar.clip;
-  const int n = mesh.jointCount();
-  if (skin.size() != static_cast<std::size_t>(n)) skin.resize(static_cast<std::size_t>(n));
   const float unit = std::isfinite(clip.metresPerUnit) && clip.metresPerUnit > 0.0f ? clip.metresPerUnit : 1.0f;
   const glm::mat4 T_mimesis_file = glm::scale(glm::mat4(1.0f), glm::vec3(unit)) * glm::mat4_cast(clip.T_mimesis_file);
 
@@ -91,21 +89,7 @@ void avatarSkinMatrices(const AvatarAnimation& avatar, double time, std::vector<
         if (!std::isfinite(out[col][row])) return false;
     return true;
   };
-  for (int j = 0; j < n; ++j) {
-    glm::mat4& out = skin[static_cast<std::size_t>(j)];
-    if (ownSkin(j, out)) continue;
-    out = T_mimesis_file;
-    int a = j;
-    for (int step = 0; step < n; ++step) {  // bounded: a broken hierarchy cannot loop forever
-      a = static_cast<std::size_t>(a) < mesh.jointParents.size() ? mesh.jointParents[static_cast<std::size_t>(a)] : -1;
-      if (a < 0 || a >= n) break;
-      glm::mat4 m;
-      if (ownSkin(a, m)) {
-        out = m;
-        break;
-      }
-    }
-  }
+  skinWithAncestors(mesh, ownSkin, T_mimesis_file, skin);
 }
 
 }  // namespace mimesis

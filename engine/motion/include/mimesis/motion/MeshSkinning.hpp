@@ -41,6 +41,33 @@ glm::mat4 toMat4(const Pose& T);
 void handSkinMatrices(const SkinnedMesh& mesh, const std::vector<int>& binding, const HandPose& hand,
                       std::vector<glm::mat4>& skin);
 
+// Fills `skin` (resized to the mesh's joints) from `ownSkin(j, m)`, which sets a joint's own
+// skin matrix and returns true when it has one. A joint without its own takes its nearest
+// ancestor's that has one, else `fallback`. Parents are checked on the way (a broken file may
+// hold cycles or out-of-range parents) and at most jointCount steps are taken. Used by hands
+// (handSkinMatrices) and animated avatars alike.
+template <typename OwnSkin>
+void skinWithAncestors(const SkinnedMesh& mesh, OwnSkin&& ownSkin, const glm::mat4& fallback,
+                       std::vector<glm::mat4>& skin) {
+  const int n = mesh.jointCount();
+  if (skin.size() != static_cast<std::size_t>(n)) skin.resize(static_cast<std::size_t>(n));
+  for (int j = 0; j < n; ++j) {
+    glm::mat4& out = skin[static_cast<std::size_t>(j)];
+    if (ownSkin(j, out)) continue;
+    out = fallback;
+    int a = j;
+    for (int step = 0; step < n; ++step) {
+      a = static_cast<std::size_t>(a) < mesh.jointParents.size() ? mesh.jointParents[static_cast<std::size_t>(a)] : -1;
+      if (a < 0 || a >= n) break;
+      glm::mat4 m;
+      if (ownSkin(a, m)) {
+        out = m;
+        break;
+      }
+    }
+  }
+}
+
 // Skins one vertex on the CPU exactly as the renderer's shader does: Σ_i w_i · skin[joint_i] ·
 // (p, 1). For tests and picking; `v` must be a valid vertex index.
 glm::vec3 skinnedPosition(const SkinnedMesh& mesh, const std::vector<glm::mat4>& skin, std::size_t v);

@@ -24,8 +24,12 @@ Status validateClip(const Clip& clip, const std::string& where) {
                  " body joints, skeleton has " + std::to_string(bodyJoints));
     for (const HandPose& h : fr.hands)
       for (const JointPose& j : h.joints)
-        if (j.flags != 0 && !isFinite(j.pose))
+        if (j.flags != 0 && (!isFinite(j.pose) || !std::isfinite(j.radius)))
           return bad("frame " + std::to_string(f) + ": a joint marked valid is not finite");
+    for (const JointPose& j : fr.body)
+      if (j.flags != 0 && !isFinite(j.pose))
+        return bad("frame " + std::to_string(f) + ": a body joint marked valid is not finite");
+    if (fr.hasHead && !isFinite(fr.head)) return bad("frame " + std::to_string(f) + ": the head pose is not finite");
   }
   for (std::size_t s = 0; s < clip.segments.size(); ++s) {
     const Segment& seg = clip.segments[s];

@@ -61,8 +61,13 @@ Status checkFrame(const Frame& f, std::size_t bodyJoints, const std::string& whe
                      " body joints, the skeleton has " + std::to_string(bodyJoints), where);
   for (const HandPose& h : f.hands)
     for (const JointPose& j : h.joints)
-      if (j.flags != 0 && !isFinite(j.pose))
+      if (j.flags != 0 && (!isFinite(j.pose) || !std::isfinite(j.radius)))
         return makeError(ErrorCode::BadInput, "a joint marked valid is not finite", where);
+  // The reader refuses what validateClip refuses, so the writer must not write it.
+  for (const JointPose& j : f.body)
+    if (j.flags != 0 && !isFinite(j.pose))
+      return makeError(ErrorCode::BadInput, "a body joint marked valid is not finite", where);
+  if (f.hasHead && !isFinite(f.head)) return makeError(ErrorCode::BadInput, "the head pose is not finite", where);
   return okStatus();
 }
 

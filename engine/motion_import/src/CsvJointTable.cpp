@@ -201,6 +201,10 @@ Result<Clip> loadCsvJointTable(const std::string& path, const CsvTableOptions& o
                                    static_cast<float>(table.at(r, valueColumns[c + 1])),
                                    static_cast<float>(table.at(r, valueColumns[c + 2]))) *
                          options.metresPerUnit;
+      // Finite doubles can still overflow a float (1e39), or overflow once scaled to metres.
+      if (!isFinite(jp.pose.position))
+        return makeError(ErrorCode::BadInput, "joint " + std::to_string(j) + ": position is out of range",
+                         at(path, table.lines[static_cast<std::size_t>(r)]));
       jp.flags = kPositionValid | kPositionTracked;
     }
   }

@@ -6,6 +6,16 @@
 #include <zlib.h>
 
 namespace mimesis::detail {
+namespace {
+
+// zlib's message, without the "<path>: " it prefixes (our Error already names the file).
+std::string zlibReason(gzFile file, const std::string& path, int& code) {
+  std::string reason = gzerror(file, &code);
+  if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
+  return reason;
+}
+
+}  // namespace
 
 Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes) {
   // gzopen on a missing file fails without a useful message; check first so the code is Io.
@@ -19,7 +29,7 @@ Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes) 
     const int n = gzread(file, buffer, sizeof buffer);
     if (n < 0) {
       int code = 0;
-      const std::string reason = gzerror(file, &code);
+      const std::string reason = zlibReason(file, path, code);
       gzclose(file);
       return makeError(ErrorCode::BadInput, "corrupt gzip data: " + reason, path);
     }
@@ -33,7 +43,7 @@ Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes) 
   }
   // A truncated stream ends "cleanly" at n == 0 but leaves Z_BUF_ERROR behind.
   int code = Z_OK;
-  const std::string reason = gzerror(file, &code);
+  const std::string reason = zlibReason(file, path, code);
   gzclose(file);
   if (code != Z_OK && code != Z_STREAM_END)
     return makeError(ErrorCode::BadInput, "corrupt or truncated gzip data: " + reason, path);

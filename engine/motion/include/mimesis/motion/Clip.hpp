@@ -52,7 +52,8 @@ struct Clip {
 
 // Checks the invariants everything downstream relies on: rate > 0, times finite and strictly
 // increasing, body joint count equal to the skeleton's in every frame, segments within the clip
-// and ordered, no non-finite valid joint. `where` names the source in the error.
+// and ordered, no non-finite valid joint (pose or radius, hands and body), no non-finite head
+// pose where a frame has one. `where` names the source in the error.
 Status validateClip(const Clip& clip, const std::string& where);
 
 // Whether any frame has an active left / right hand, or body joints.

@@ -3,6 +3,8 @@
 // frame; the HandSource calls; screenshots.
 #include "DesktopSession.hpp"
 
+#include "HandMeshSet.hpp"
+
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -58,10 +60,7 @@ struct DesktopSession::Impl {
   std::deque<int> pendingKeys;  // GLFW keys pressed since the last frame (shift in bit 16)
   std::string stopReason;
   std::optional<Error> failure;
-  // Hand meshes (--hand-mesh)
-  SkinnedMesh handMesh[2];
-  std::vector<int> handBinding[2];
-  int handMeshHandle[2] = {-1, -1};
+  HandMeshSet handMeshes;  // --hand-mesh
 
   ~Impl() {
     swapchain.reset();
@@ -195,12 +194,7 @@ struct DesktopSession::Impl {
     in.cellValid = &model.estimates.liveValid;
     in.view = controls.view;
     in.mapping = lesson->mapping;
-    if (options.handMeshes)
-      for (int i = 0; i < 2; ++i) {
-        in.handMesh[i] = handMeshHandle[i];
-        in.handMeshData[i] = &handMesh[i];
-        in.handMeshBinding[i] = &handBinding[i];
-      }
+    if (options.handMeshes) handMeshes.useIn(in);
     buildFrameDescription(in, frame);
     frame.panel.clear();  // the Lesson panel shows the stage and the coach's words
     ViewKind view = frame.view;
@@ -335,18 +329,8 @@ Result<std::unique_ptr<DesktopSession>> DesktopSession::create(const Lesson& les
   });
   s.renderer->setUiBuilder([&s] { drawDesktopPanels(s.model, s.controls); });
 
-  if (options.handMeshes) {
-    for (Hand h : {Hand::Left, Hand::Right}) {
-      const int i = index(h);
-      auto m = loadSkinnedMesh(options.assetsDir + "/meshes/hand-" + (h == Hand::Left ? "left" : "right") + ".gltf");
-      if (!m) return m.error();
-      s.handMesh[i] = std::move(*m);
-      s.handBinding[i] = bindMeshToHand(s.handMesh[i]);
-      auto handle = s.renderer->addMesh(s.handMesh[i]);
-      if (!handle) return handle.error();
-      s.handMeshHandle[i] = *handle;
-    }
-  }
+  if (options.handMeshes)
+    if (Status st = s.handMeshes.load(options.assetsDir, *s.renderer); !st) return st.error();
   return d;
 }
 

@@ -2,6 +2,8 @@
 // frame with the session's FrameBuilder, draw each eye, read back.
 #include "StillRenderer.hpp"
 
+#include "HandMeshSet.hpp"
+
 #include <filesystem>
 
 #include "mimesis/motion/ClipSampler.hpp"
@@ -19,27 +21,7 @@ struct StillRenderer::Impl {
   std::unique_ptr<VulkanContext> context;
   std::unique_ptr<Renderer> renderer;
   std::string assetsDir;
-  bool meshesLoaded = false;
-  SkinnedMesh handMesh[2];
-  std::vector<int> handBinding[2];
-  int handMeshHandle[2] = {-1, -1};
-
-  Status loadHandMeshes() {
-    if (meshesLoaded) return okStatus();
-    for (Hand h : {Hand::Left, Hand::Right}) {
-      const std::string path = assetsDir + "/meshes/hand-" + (h == Hand::Left ? "left" : "right") + ".gltf";
-      Result<SkinnedMesh> m = loadSkinnedMesh(path);
-      if (!m) return m.error();
-      const int i = index(h);
-      handMesh[i] = std::move(*m);
-      handBinding[i] = bindMeshToHand(handMesh[i]);
-      Result<int> handle = renderer->addMesh(handMesh[i]);
-      if (!handle) return handle.error();
-      handMeshHandle[i] = *handle;
-    }
-    meshesLoaded = true;
-    return okStatus();
-  }
+  HandMeshSet handMeshes;
 };
 
 StillRenderer::StillRenderer() : impl_(std::make_unique<Impl>()) {}
@@ -90,8 +72,8 @@ Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
   }
   const CellGroupMap groups = CellGroupMap::fromNames(groupNames);
 
-  if (rq.handMeshes) {
-    Status loaded = s.loadHandMeshes();
+  if (rq.handMeshes && !s.handMeshes.loaded()) {
+    Status loaded = s.handMeshes.load(s.assetsDir, *s.renderer);
     if (!loaded) return loaded.error();
   }
   // The still's requested view wins over the feedback's (the FrameBuilder follows the feedback).
@@ -106,12 +88,7 @@ Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
   in.scoring = &rq.lesson->scoring;
   in.view = rq.view;
   in.mapping = rq.lesson->mapping;
-  if (rq.handMeshes)
-    for (int i = 0; i < 2; ++i) {
-      in.handMesh[i] = s.handMeshHandle[i];
-      in.handMeshData[i] = &s.handMesh[i];
-      in.handMeshBinding[i] = &s.handBinding[i];
-    }
+  if (rq.handMeshes) s.handMeshes.useIn(in);
   FrameDescription frame;
   buildFrameDescription(in, frame);
   if (rq.view == ViewKind::Side) frame.view = ViewKind::Side;

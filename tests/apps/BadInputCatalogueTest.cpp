@@ -79,7 +79,9 @@ const BadInput kCatalogue[] = {
   {"mkeys-keys-backwards", "inspect keys-backwards.mkeys", 2,
    "mimesis inspect: keys-backwards.mkeys:6: key time 0.5 is not after the previous right key at 1 (line 5)"},
   // --- scene JSON (file and key)
-  {"scene-syntax", "lesson syntax.json --simulate --report @REPORT@", 2, "mimesis lesson: syntax.json: not valid JSON", Match::Prefix},
+  {"scene-syntax", "lesson syntax.json --simulate --report @REPORT@", 2,
+   "mimesis lesson: syntax.json:3: not valid JSON: syntax error while parsing object key - unexpected end of input; "
+   "expected string literal"},
   {"scene-unknown-key", "lesson unknown-key.json --simulate --report @REPORT@", 2,
    "mimesis lesson: unknown-key.json: key 'colour': unknown key (expected one of: clip, description, mapping, mirror, name, ",
    Match::Prefix},
@@ -104,9 +106,17 @@ const BadInput kCatalogue[] = {
   {"uiprmd-columns", "inspect m01_s01_e01_positions.txt", 2,
    "mimesis inspect: m01_s01_e01_positions.txt:1: expected 66 columns (22 joints × 3), found 3"},
   // --- glTF / GLB / FBX / COLLADA (Assimp's own wording follows the prefix)
-  {"gltf-garbage", "inspect garbage.gltf", 2, "mimesis inspect: garbage.gltf: Assimp could not import the file: ", Match::Prefix},
-  {"glb-empty", "inspect empty.glb", 2, "mimesis inspect: empty.glb: Assimp could not import the file: ", Match::Prefix},
-  {"glb-truncated", "inspect truncated.glb", 2, "mimesis inspect: truncated.glb: Assimp could not import the file: ", Match::Prefix},
+  {"gltf-garbage", "inspect garbage.gltf", 2,
+   "mimesis inspect: garbage.gltf: not a .gltf file: Assimp's importers for .gltf do not recognise its contents"},
+  {"glb-empty", "inspect empty.glb", 2,
+   "mimesis inspect: empty.glb: not a .glb file: Assimp's importers for .glb do not recognise its contents"},
+  {"glb-truncated", "inspect truncated.glb", 2,
+   "mimesis inspect: truncated.glb: not a .glb file: Assimp's importers for .glb do not recognise its contents"},
+  // Assimp 5.2 itself dereferences null on this file (found by fuzz_assimp); the read is rehearsed
+  // in a child process, so the crash is reported instead of ending mimesis.
+  {"gltf-assimp-crash", "inspect assimp-segv.gltf", 2,
+   "mimesis inspect: assimp-segv.gltf: Assimp crashed (SIGSEGV) while reading the file; it is damaged or uses "
+   "something Assimp cannot read"},
   {"fbx-garbage", "inspect garbage.fbx", 2, "mimesis inspect: garbage.fbx: Assimp could not import the file: ", Match::Prefix},
   {"dae-truncated", "inspect truncated.dae", 2, "mimesis inspect: truncated.dae: Assimp could not import the file: ", Match::Prefix},
   // --- batch manifests and shard strings
@@ -115,11 +125,11 @@ const BadInput kCatalogue[] = {
   {"manifest-no-learner", "score --batch manifest-no-learner.csv --out @OUT@", 2,
    "mimesis score: manifest-no-learner.csv:1: header must name the columns 'expert' and 'learner'"},
   {"shard-out-of-range", "score --batch manifest-missing-files.csv --out @OUT@ --shard 3/2", 2,
-   "mimesis score: --shard: --shard must be I/N with 0 <= I < N, got '3/2'"},
+   "mimesis score: --shard: must be I/N with 0 <= I < N, got '3/2'"},
   {"shard-not-a-fraction", "score --batch manifest-missing-files.csv --out @OUT@ --shard abc", 2,
-   "mimesis score: --shard: --shard must be I/N with 0 <= I < N, got 'abc'"},
+   "mimesis score: --shard: must be I/N with 0 <= I < N, got 'abc'"},
   {"shard-zero-count", "score --batch manifest-missing-files.csv --out @OUT@ --shard 1/0", 2,
-   "mimesis score: --shard: --shard must be I/N with 0 <= I < N, got '1/0'"},
+   "mimesis score: --shard: must be I/N with 0 <= I < N, got '1/0'"},
   // --- command-line misuse
   {"cli-unknown-command", "frobnicate", 2,
    "mimesis: unknown command 'frobnicate' (commands: inspect, convert, simulate, score, lesson", Match::Prefix},

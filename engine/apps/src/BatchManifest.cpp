@@ -101,7 +101,7 @@ Result<Shard> parseShard(const std::string& text) {
   };
   if (slash == std::string::npos || !parse(std::string_view(text).substr(0, slash), s.index) ||
       !parse(std::string_view(text).substr(slash + 1), s.count) || s.count == 0 || s.index >= s.count)
-    return makeError(ErrorCode::BadInput, "--shard must be I/N with 0 <= I < N, got '" + text + "'", "--shard");
+    return makeError(ErrorCode::BadInput, "must be I/N with 0 <= I < N, got '" + text + "'", "--shard");
   return s;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "Command.hpp"
+#include "mimesis/motion_import/AssimpImport.hpp"
 
 namespace mimesis::app {
 
@@ -17,6 +18,9 @@ int reportError(const std::string& command, const Error& error) {
 
 int main(int argc, char** argv) {
   using namespace mimesis::app;
+  // Assimp reads are rehearsed in child processes; their forking helper is cheapest to start now,
+  // before a renderer or a lesson has grown this process.
+  mimesis::startAssimpIsolation();
   CLI::App app{"Mimesis — learn movements by imitation. Headless tools for clips and recordings."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "mimesis 0.1.0");

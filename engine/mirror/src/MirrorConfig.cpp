@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mimesis/core/JsonSyntaxError.hpp"
+
 namespace mimesis {
 
 std::string_view stageName(Stage s) {
@@ -197,8 +199,12 @@ Result<MirrorConfig> mirrorConfigFromJson(const nlohmann::json& json, const std:
 }
 
 Result<MirrorConfig> mirrorConfigFromJson(std::string_view text, const std::string& where) {
-  nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) return makeError(ErrorCode::BadInput, "not valid JSON", where);
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    return jsonSyntaxError(text, e.byte, e.what(), where);
+  }
   return mirrorConfigFromJson(j, where);
 }
 

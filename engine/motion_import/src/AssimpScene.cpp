@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <optional>
 
-#include <assimp/config.h>
+#include "AssimpIsolation.hpp"
 
 namespace mimesis::detail {
 
@@ -13,23 +14,19 @@ Result<AssimpScene> openAssimpScene(const std::string& path, unsigned int postPr
   // Checked here so a missing file is reported as Io, not as Assimp's generic parse failure.
   if (!std::ifstream(path, std::ios::binary).is_open())
     return makeError(ErrorCode::Io, "cannot open file", path);
+  // Assimp has crashed on files it was given; it reads each one in a child first.
+  if (std::optional<Error> refused = rehearseAssimpRead(path, postProcessFlags)) return *refused;
   AssimpScene out;
   out.importer = std::make_unique<Assimp::Importer>();
-  // Without this Assimp splits FBX pivots into "$AssimpFbx$" helper nodes that would become joints.
-  out.importer->SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);
-  const aiScene* scene = nullptr;
+  configureImporter(*out.importer);
   try {
-    scene = out.importer->ReadFile(path, postProcessFlags);
+    Result<const aiScene*> read = readWithClaimingImporter(*out.importer, path, postProcessFlags);
+    if (!read) return read.error();
+    out.scene = read.value();
   } catch (...) {
     // Assimp catches its own DeadlyImportError, but a bad_alloc on a hostile file may escape.
     return makeError(ErrorCode::BadInput, "Assimp failed while reading the file", path);
   }
-  if (scene == nullptr) {
-    std::string reason = out.importer->GetErrorString();
-    if (reason.empty()) reason = "unknown reason";
-    return makeError(ErrorCode::BadInput, "Assimp could not import the file: " + reason, path);
-  }
-  out.scene = scene;
   return out;
 }
 

@@ -75,6 +75,13 @@ Result<SkinnedMesh> loadSkinnedMesh(const std::string& path) {
     out.inverseBind.push_back(detail::toGlm(bone->mOffsetMatrix));
   }
 
+  for (std::size_t j = 0; j < out.inverseBind.size(); ++j)
+    for (int c = 0; c < 4; ++c)
+      for (int r = 0; r < 4; ++r)
+        if (!std::isfinite(out.inverseBind[j][c][r]))
+          return makeError(ErrorCode::BadInput, "non-finite inverse bind matrix of joint '" + out.jointNames[j] + "'",
+                           path);
+
   for (unsigned int m = 0; m < scene.mNumMeshes; ++m) {
     const aiMesh& mesh = *scene.mMeshes[m];
     if (mesh.mNumBones == 0 || (mesh.mPrimitiveTypes & aiPrimitiveType_TRIANGLE) == 0) continue;
@@ -93,6 +100,10 @@ Result<SkinnedMesh> loadSkinnedMesh(const std::string& path) {
     }
     for (unsigned int v = 0; v < mesh.mNumVertices; ++v) {
       const aiVector3D& p = mesh.mVertices[v];
+      // A NaN or infinite vertex would poison every bound and camera fit computed from the mesh.
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+        return makeError(ErrorCode::BadInput,
+                         "non-finite position of vertex " + std::to_string(v) + " in mesh " + std::to_string(m), path);
       out.positions.emplace_back(p.x, p.y, p.z);
       glm::vec3 nrm(0.0f, 1.0f, 0.0f);
       if (mesh.mNormals != nullptr) {
@@ -101,9 +112,9 @@ Result<SkinnedMesh> loadSkinnedMesh(const std::string& path) {
         if (len > 1e-12f && std::isfinite(len)) nrm = raw / len;
       }
       out.normals.push_back(nrm);
-      out.uvs.push_back(mesh.mTextureCoords[0] != nullptr
-                            ? glm::vec2(mesh.mTextureCoords[0][v].x, mesh.mTextureCoords[0][v].y)
-                            : glm::vec2(0.0f));
+      glm::vec2 uv(0.0f);
+      if (mesh.mTextureCoords[0] != nullptr) uv = glm::vec2(mesh.mTextureCoords[0][v].x, mesh.mTextureCoords[0][v].y);
+      out.uvs.push_back(std::isfinite(uv.x) && std::isfinite(uv.y) ? uv : glm::vec2(0.0f));
       std::array<std::uint16_t, 4> j{};
       glm::vec4 w(0.0f);
       float total = 0.0f;

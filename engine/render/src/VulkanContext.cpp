@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "VkCheck.hpp"
+#include "mimesis/core/LoadedModules.hpp"
 
 namespace mimesis {
 namespace {
@@ -45,10 +46,14 @@ int graphicsQueueFamily(VkPhysicalDevice d) {
 }  // namespace
 
 Result<std::unique_ptr<VulkanContext>> VulkanContext::create(const VulkanContextOptions& options) {
+  const std::vector<std::string> modulesBefore = loadedModules();
   std::unique_ptr<VulkanContext> c(new VulkanContext());
-  MIMESIS_TRY_STATUS(c->createInstance(options));
-  MIMESIS_TRY_STATUS(c->pickDevice(options));
-  MIMESIS_TRY_STATUS(c->createDevice(options));
+  Status made = c->createInstance(options);
+  if (made) made = c->pickDevice(options);
+  if (made) made = c->createDevice(options);
+  // The driver and layers the loader brought in stay loaded (LoadedModules.hpp says why).
+  pinModulesLoadedSince(modulesBefore);
+  if (!made) return made.error();
   return c;
 }
 

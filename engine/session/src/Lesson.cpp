@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mimesis/core/JsonSyntaxError.hpp"
+
 #include "mimesis/mirror/DecisionTrace.hpp"
 #include "mimesis/motion/KeyframeAuthoring.hpp"
 #include "mimesis/motion/MrecReader.hpp"
@@ -170,8 +172,12 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
   Lesson lesson;
   lesson.scenePath = scenePath;
   const std::string& scene = scenePath;
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) return makeError(ErrorCode::BadInput, "not valid JSON", scene);
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    return jsonSyntaxError(text, e.byte, e.what(), scene);
+  }
   if (!doc.is_object()) return makeError(ErrorCode::BadInput, "a scene must be a JSON object", scene);
   if (Status st = checkKeys(doc, {"clip", "description", "mapping", "mirror", "name", "rigMap", "scoring", "stages", "trials"},
                             scene, "");

@@ -52,6 +52,14 @@ struct AssimpImportOptions {
 // (Limit), a missing file (Io).
 Result<RawClip> loadAssimpRaw(const std::string& path, const AssimpImportOptions& options = {});
 
+// Every Assimp read (clips, meshes, avatars, animation lists) is first rehearsed in a child
+// process, so a file that crashes Assimp, or makes it allocate without bound (over 4 GiB) or spin
+// (over 60 s of CPU), is reported as an error naming the file instead of ending the program.
+// The children are forked by a small helper process forked on first use; calling this early in
+// main(), while the process is small, makes each later rehearsal cheaper (forking costs in
+// proportion to the size of the process that forks). Optional and idempotent.
+void startAssimpIsolation();
+
 // Names of the animations in `path`, in file order (for listing and for errors).
 Result<std::vector<std::string>> listAssimpAnimations(const std::string& path);
 

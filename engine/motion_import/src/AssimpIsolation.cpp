@@ -88,6 +88,10 @@ void writeAll(int fd, const std::string& text) {
 
 [[noreturn]] void runChild(int fd, const std::string& path, unsigned int flags, const AssimpChildLimits& limits) {
   limitChild(limits);
+  // A crash here is an expected outcome the parent reports, not a bug to diagnose in this process:
+  // default dispositions, so an inherited crash handler (a sanitizer's, with its stack symbolising,
+  // or an application's) does not run for it.
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGXCPU}) std::signal(sig, SIG_DFL);
   int code = kChildRead;
   try {
     Assimp::Importer importer;

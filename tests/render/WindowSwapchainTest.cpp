@@ -7,6 +7,7 @@
 
 #include "RenderFixture.hpp"
 #include "XvfbDisplay.hpp"
+#include "mimesis/core/LoadedModules.hpp"
 #include "mimesis/render/WindowSwapchain.hpp"
 
 namespace mimesis::test {
@@ -18,6 +19,9 @@ TEST(WindowSwapchainTest, PresentsFramesAndSurvivesAResize) {
     if (std::getenv("CI") != nullptr) FAIL() << display.why();
     GTEST_SKIP() << display.why();
   }
+  // As in the desktop: what GLFW and the WSI load stays loaded, so LeakSanitizer can name it
+  // (pinned once the swapchain exists, before glfwTerminate would unload it).
+  const std::vector<std::string> modulesBefore = loadedModules();
   ASSERT_EQ(glfwInit(), GLFW_TRUE) << "glfwInit failed";
   ASSERT_EQ(glfwVulkanSupported(), GLFW_TRUE);
   glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
@@ -43,6 +47,7 @@ TEST(WindowSwapchainTest, PresentsFramesAndSurvivesAResize) {
       return VkExtent2D{static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h)};
     });
     ASSERT_TRUE(swapchain) << swapchain.error().describe();
+    pinModulesLoadedSince(modulesBefore);
     EXPECT_EQ((*swapchain)->extent().width, 320u);
 
     FrameDescription f;

@@ -15,6 +15,7 @@
 #include <deque>
 #include <filesystem>
 
+#include "mimesis/core/LoadedModules.hpp"
 #include "mimesis/motion/ClipSampler.hpp"
 #include "mimesis/motion/HandShapePresets.hpp"
 #include "mimesis/motion/MeshSkinning.hpp"
@@ -277,6 +278,9 @@ Result<std::unique_ptr<DesktopSession>> DesktopSession::create(const Lesson& les
   s.model.expertDuration = lesson.clip.duration();
   for (const Segment& seg : lesson.clip.segments) s.model.segmentNames.push_back(seg.name);
 
+  // GLFW, Xlib extensions and the driver's WSI load libraries of their own; they stay loaded
+  // (LoadedModules.hpp says why).
+  const PinModulesLoadedInScope keepWindowLibrariesLoaded;
   if (glfwInit() != GLFW_TRUE)
     return makeError(ErrorCode::Device, "cannot open a window: glfwInit failed (no display? set DISPLAY or use xvfb-run)", "desktop");
   s.glfwReady = true;

@@ -20,4 +20,17 @@ std::vector<std::string> loadedModules();
 // Returns how many were pinned.
 int pinModulesLoadedSince(const std::vector<std::string>& before);
 
+// Pins, when it goes out of scope (error returns included), every module loaded while it lived:
+// for set-up code that calls libraries which load others (GLFW's X11 extensions, WSI).
+class PinModulesLoadedInScope {
+ public:
+  PinModulesLoadedInScope() : before_(loadedModules()) {}
+  ~PinModulesLoadedInScope() { pinModulesLoadedSince(before_); }
+  PinModulesLoadedInScope(const PinModulesLoadedInScope&) = delete;
+  PinModulesLoadedInScope& operator=(const PinModulesLoadedInScope&) = delete;
+
+ private:
+  std::vector<std::string> before_;
+};
+
 }  // namespace mimesis

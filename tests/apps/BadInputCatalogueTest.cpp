@@ -82,6 +82,10 @@ const BadInput kCatalogue[] = {
   {"scene-syntax", "lesson syntax.json --simulate --report @REPORT@", 2,
    "mimesis lesson: syntax.json:3: not valid JSON: syntax error while parsing object key - unexpected end of input; "
    "expected string literal"},
+  // A number beyond double range: nlohmann throws out_of_range (not parse_error) for it; found by
+  // fuzz_lesson.
+  {"scene-number-overflow", "lesson number-overflow.json --simulate --report @REPORT@", 2,
+   "mimesis lesson: number-overflow.json: not valid JSON: number overflow parsing '1e999'"},
   {"scene-unknown-key", "lesson unknown-key.json --simulate --report @REPORT@", 2,
    "mimesis lesson: unknown-key.json: key 'colour': unknown key (expected one of: clip, description, mapping, mirror, name, ",
    Match::Prefix},

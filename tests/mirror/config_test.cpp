@@ -36,6 +36,19 @@ TEST(MirrorConfigJson, UnknownKeysAreNamed) {
   EXPECT_EQ(b.error().where, "lesson.json: key 'cuez'");
 }
 
+TEST(MirrorConfigJson, SyntaxErrorsNameTheLineAndOverflowsAreRefused) {
+  auto a = mirrorConfigFromJson(std::string_view("{\n  \"cues\": {\n}\n,"), "mirror.json");
+  ASSERT_FALSE(a);
+  EXPECT_EQ(a.error().code, ErrorCode::BadInput);
+  EXPECT_EQ(a.error().where, "mirror.json:4");
+  EXPECT_EQ(a.error().message.rfind("not valid JSON: syntax error", 0), 0u) << a.error().message;
+  // nlohmann throws out_of_range, not parse_error, for a number beyond double range.
+  auto b = mirrorConfigFromJson(std::string_view(R"({"tempo":{"floor":1e999}})"), "mirror.json");
+  ASSERT_FALSE(b);
+  EXPECT_EQ(b.error().where, "mirror.json");
+  EXPECT_EQ(b.error().message, "not valid JSON: number overflow parsing '1e999'");
+}
+
 TEST(MirrorConfigJson, BadValuesAreRejected) {
   const char* bad[] = {
       R"({"tempo":{"floor":"slow"}})",   R"({"tempo":{"floor":0}})",

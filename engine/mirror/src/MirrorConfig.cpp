@@ -204,6 +204,9 @@ Result<MirrorConfig> mirrorConfigFromJson(std::string_view text, const std::stri
     j = nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
     return jsonSyntaxError(text, e.byte, e.what(), where);
+  } catch (const nlohmann::json::exception& e) {
+    // A number too large for a double: nlohmann reports it without a position.
+    return jsonSyntaxError(text, 0, e.what(), where);
   }
   return mirrorConfigFromJson(j, where);
 }

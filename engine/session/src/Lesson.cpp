@@ -177,6 +177,9 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     return jsonSyntaxError(text, e.byte, e.what(), scene);
+  } catch (const json::exception& e) {
+    // A number too large for a double: nlohmann reports it without a position.
+    return jsonSyntaxError(text, 0, e.what(), scene);
   }
   if (!doc.is_object()) return makeError(ErrorCode::BadInput, "a scene must be a JSON object", scene);
   if (Status st = checkKeys(doc, {"clip", "description", "mapping", "mirror", "name", "rigMap", "scoring", "stages", "trials"},

@@ -19,8 +19,10 @@ struct AssimpScene {
   const aiScene* scene = nullptr;
 };
 
-// Opens `path` with the given aiPostProcessSteps. Errors name the file: Io if it cannot be
-// opened, BadInput with Assimp's own message otherwise.
+// Opens `path` with the given aiPostProcessSteps, after a clean rehearsal of the same read in a
+// child process (AssimpIsolation.hpp). Errors name the file: Io if it cannot be opened; BadInput
+// with Assimp's own message, for contents no importer of the extension recognises, or for a
+// crash in the rehearsal; Limit when the rehearsal ran out of memory or CPU time.
 Result<AssimpScene> openAssimpScene(const std::string& path, unsigned int postProcessFlags);
 
 // One node of the scene graph in depth-first order, so parents come before children.

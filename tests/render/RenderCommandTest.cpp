@@ -44,6 +44,25 @@ TEST(RenderCommandTest, StereoPairAndHandMesh) {
   expectMatchesGolden(mesh, "cli-hand-mesh");
 }
 
+TEST(RenderCommandTest, AvatarStandsInFrontOfTheLearner) {
+  // A third-party skinned, animated avatar (../shared/data/models/CesiumMan, CC-BY 4.0) drawn by
+  // the same GPU skinning as the hand meshes, at its own animation's time.
+  const std::string avatar = std::string(MIMESIS_SHARED_DATA_DIR) + "/models/CesiumMan/CesiumMan.glb";
+  const RgbaImage with = renderCli("cli-avatar", "--time 1.0 --size 320x240 --view mirror --no-learner --avatar '" + avatar + "'");
+  const RgbaImage without = renderCli("cli-no-avatar", "--time 1.0 --size 320x240 --view mirror --no-learner");
+  EXPECT_GT(compareImages(with, without, 8).differingFraction, 0.01) << "the avatar must be visible";
+  const RgbaImage later = renderCli("cli-avatar-later", "--time 1.5 --size 320x240 --view mirror --no-learner --avatar '" + avatar + "'");
+  EXPECT_GT(compareImages(with, later, 8).differingFraction, 0.001) << "the avatar must move with --time";
+  expectMatchesGolden(with, "cli-avatar");
+
+  const auto dir = scratchDir("render-avatar-bad");
+  const auto bad = runCommand(std::string(MIMESIS_BINARY) + " render '" + kScene + "' --time 1 --out x.png --avatar '" +
+                                  std::string(MIMESIS_SOURCE_DIR) + "/tests/apps/bad-inputs/assimp-segv.gltf'",
+                              dir);
+  EXPECT_EQ(bad.exitCode, 2);
+  EXPECT_NE(bad.err.find("assimp-segv.gltf: Assimp crashed (SIGSEGV)"), std::string::npos) << bad.err;
+}
+
 TEST(RenderCommandTest, GhostOpacityChangesThePicture) {
   const RgbaImage none = renderCli("cli-ghost-0", "--time 1.0 --size 160x120 --ghost-opacity 0 --no-learner");
   const RgbaImage faint = renderCli("cli-ghost-3", "--time 1.0 --size 160x120 --ghost-opacity 0.3 --no-learner");

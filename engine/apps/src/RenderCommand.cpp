@@ -30,6 +30,7 @@ struct RenderOptions {
   std::string message;
   std::vector<std::string> highlight;
   bool handMesh = false;
+  std::string avatar;
   bool validate = false;
 };
 
@@ -108,6 +109,7 @@ int runRender(const RenderOptions& o) {
   rq.height = size->second;
   rq.stereo = o.stereo;
   rq.handMeshes = o.handMesh;
+  rq.avatarPath = o.avatar;
   rq.feedback.stage = *stage;
   rq.feedback.ghostOpacity = o.ghostOpacity;
   rq.feedback.message = o.message;
@@ -155,6 +157,9 @@ CommandAction addRenderCommand(CLI::App& app) {
   cmd->add_option("--message", o->message, "Coach message shown in the panel");
   cmd->add_option("--highlight", o->highlight, "Highlight a joint group, HAND.GROUP (e.g. right.index); repeatable");
   cmd->add_flag("--hand-mesh", o->handMesh, "Draw the learner's hands with the skinned hand mesh");
+  cmd->add_option("--avatar", o->avatar,
+                  "A skinned avatar (.glb .gltf .fbx .dae) to draw 1.2 m in front of the learner, facing them, "
+                  "playing its own first animation at --time");
   cmd->add_flag("--validate", o->validate, "Enable Vulkan validation layers; fail on any message");
   return [o] { return runRender(*o); };
 }

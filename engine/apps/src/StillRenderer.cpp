@@ -5,9 +5,13 @@
 #include "HandMeshSet.hpp"
 
 #include <filesystem>
+#include <optional>
+
+#include <glm/gtc/matrix_transform.hpp>
 
 #include "mimesis/motion/ClipSampler.hpp"
 #include "mimesis/motion/MeshSkinning.hpp"
+#include "mimesis/motion_import/AvatarPose.hpp"
 #include "mimesis/motion_import/SkinnedMesh.hpp"
 #include "mimesis/render/Renderer.hpp"
 #include "mimesis/scoring/LiveScorer.hpp"
@@ -22,6 +26,23 @@ struct StillRenderer::Impl {
   std::unique_ptr<Renderer> renderer;
   std::string assetsDir;
   HandMeshSet handMeshes;
+  // The avatar last asked for, loaded and uploaded once for every still that shows it.
+  std::string avatarPath;
+  std::optional<AvatarAnimation> avatar;
+  int avatarMesh = -1;
+
+  // Loads and uploads `path` unless it is the avatar already held.
+  Status useAvatar(const std::string& path) {
+    if (avatar && avatarPath == path) return okStatus();
+    Result<AvatarAnimation> loaded = loadAvatar(path);
+    if (!loaded) return loaded.error();
+    Result<int> mesh = renderer->addMesh(loaded->mesh);
+    if (!mesh) return mesh.error();
+    avatar = std::move(*loaded);
+    avatarMesh = *mesh;
+    avatarPath = path;
+    return okStatus();
+  }
 };
 
 StillRenderer::StillRenderer() : impl_(std::make_unique<Impl>()) {}
@@ -92,6 +113,16 @@ Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
   FrameDescription frame;
   buildFrameDescription(in, frame);
   if (rq.view == ViewKind::Side) frame.view = ViewKind::Side;
+  if (!rq.avatarPath.empty()) {
+    if (Status loaded = s.useAvatar(rq.avatarPath); !loaded) return loaded.error();
+    DrawnMesh body;
+    body.mesh = s.avatarMesh;
+    avatarSkinMatrices(*s.avatar, rq.expertTime, body.skin);
+    // Avatars are authored facing +Z (glTF's convention), i.e. towards a learner at the origin.
+    const glm::mat4 place = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.0f, -kAvatarDistance));
+    for (glm::mat4& m : body.skin) m = place * m;
+    frame.meshes.push_back(std::move(body));
+  }
 
   std::vector<EyeView> eyes;
   eyeViewsFor(frame.view, in.learner, &expert, rq.stereo, static_cast<float>(rq.width) / static_cast<float>(rq.height), eyes);

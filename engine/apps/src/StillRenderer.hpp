@@ -27,7 +27,13 @@ struct StillRequest {
   bool stereo = false;              // two eyes, side by side in the image
   FeedbackState feedback;           // ghost opacity, cues, stage, message as shown
   bool handMeshes = false;          // draw the learner's hands with the project's skinned hand mesh
+  // A skinned avatar file (glTF/GLB, FBX, COLLADA) drawn playing its own first animation at
+  // expertTime, standing kAvatarDistance in front of the learner and facing them; empty: none.
+  std::string avatarPath;
 };
+
+// Where an avatar stands: on the floor, this far (metres) in front of the learner (-Z).
+constexpr float kAvatarDistance = 1.2f;
 
 class StillRenderer {
  public:

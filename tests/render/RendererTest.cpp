@@ -8,6 +8,8 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "RenderFixture.hpp"
+#include "mimesis/motion/ClipSampler.hpp"
+#include "mimesis/motion_import/ClipLoader.hpp"
 
 namespace mimesis::test {
 namespace {
@@ -139,6 +141,39 @@ TEST_F(RendererTest, SideViewShowsDepth) {
   f.hands.push_back(restHand(Hand::Right, {0.12f, 1.05f, -0.38f}, kGhost, 0.5f));
   const EyeView eye = lookAt({0.75f, 1.2f, -0.4f}, {0.12f, 1.05f, -0.4f}, 4.0f / 3.0f, 45.0f);
   expectMatchesGolden(render(f, {eye}, {240, 180}), "side");
+}
+
+// A whole body from real motion capture (CMU 01_01, ../shared/data) as capsules: the skeleton the
+// facing model shows for body clips.
+TEST_F(RendererTest, FullBodySkeletonFromMotionCapture) {
+  auto clip = loadClip(std::string(MIMESIS_SHARED_DATA_DIR) + "/cmu-bvh/01_01.bvh");
+  ASSERT_TRUE(clip) << clip.error().describe();
+  ASSERT_FALSE(clip->body.parents.empty());
+  Frame frame;
+  sampleClip(*clip, clip->frames.front().time + 1.0, frame);
+  ASSERT_EQ(frame.body.size(), clip->body.parents.size());
+  DrawnSkeleton body;
+  glm::vec3 lo(1e9f), hi(-1e9f);
+  for (std::size_t j = 0; j < frame.body.size(); ++j) {
+    const bool ok = frame.body[j].positionValid();
+    body.p_world.push_back(frame.body[j].pose.position);
+    body.parents.push_back(clip->body.parents[j]);
+    body.valid.push_back(ok);
+    if (!ok) continue;
+    lo = glm::min(lo, frame.body[j].pose.position);
+    hi = glm::max(hi, frame.body[j].pose.position);
+  }
+  ASSERT_GT(hi.y - lo.y, 1.2f) << "a standing person, in metres";
+  body.colour = kGhost;
+  FrameDescription f;
+  f.view = ViewKind::Mirror;
+  f.bodies.push_back(body);
+  const glm::vec3 centre = 0.5f * (lo + hi);
+  const EyeView eye = lookAt(centre + glm::vec3(0.0f, 0.2f, 3.2f), centre, 4.0f / 3.0f, 45.0f);
+  const RgbaImage picture = render(f, {eye}, {240, 180});
+  const RgbaImage empty = render(FrameDescription{}, {eye}, {240, 180});
+  EXPECT_GT(compareImages(picture, empty, 8).differingFraction, 0.02) << "the skeleton must be visible";
+  expectMatchesGolden(picture, "body-skeleton");
 }
 
 // Two joints bend a tube: the vertices past the second joint follow its rotation on the GPU.

@@ -46,14 +46,13 @@ int graphicsQueueFamily(VkPhysicalDevice d) {
 }  // namespace
 
 Result<std::unique_ptr<VulkanContext>> VulkanContext::create(const VulkanContextOptions& options) {
-  const std::vector<std::string> modulesBefore = loadedModules();
   std::unique_ptr<VulkanContext> c(new VulkanContext());
-  Status made = c->createInstance(options);
-  if (made) made = c->pickDevice(options);
-  if (made) made = c->createDevice(options);
-  // The driver and layers the loader brought in stay loaded (LoadedModules.hpp says why).
-  pinModulesLoadedSince(modulesBefore);
-  if (!made) return made.error();
+  // The driver and layers the loader brings in stay loaded (LoadedModules.hpp says why). Declared
+  // after `c`, so on an error return it pins them before `c`'s instance is destroyed.
+  const PinModulesLoadedInScope keepDriverLoaded;
+  MIMESIS_TRY_STATUS(c->createInstance(options));
+  MIMESIS_TRY_STATUS(c->pickDevice(options));
+  MIMESIS_TRY_STATUS(c->createDevice(options));
   return c;
 }
 

@@ -46,8 +46,10 @@ bool isSrgbColour(std::int64_t f) { return f == VK_FORMAT_R8G8B8A8_SRGB || f == 
 }  // namespace
 
 Result<std::unique_ptr<Headset>> Headset::create(const HeadsetOptions& options) {
-  const std::vector<std::string> modulesBefore = loadedModules();
   auto impl = std::make_unique<Impl>();
+  // The runtime and API layers the loader brings in stay loaded (LoadedModules.hpp says why).
+  // Declared after `impl`, so on an error return it pins them before the instance is destroyed.
+  const PinModulesLoadedInScope keepRuntimeLoaded;
   Impl& h = *impl;
   h.options = options;
 
@@ -81,8 +83,6 @@ Result<std::unique_ptr<Headset>> Headset::create(const HeadsetOptions& options) 
   XrInstance instance = XR_NULL_HANDLE;
   MIMESIS_XR_CHECK(XR_NULL_HANDLE, xrCreateInstance(&ci, &instance));
   h.instance = XrInstanceOwner(instance, &xrDestroyInstance);
-  // The runtime and API layers the loader brought in stay loaded (LoadedModules.hpp says why).
-  pinModulesLoadedSince(modulesBefore);
 
   auto ip = xrStruct<XrInstanceProperties>(XR_TYPE_INSTANCE_PROPERTIES);
   MIMESIS_XR_CHECK(instance, xrGetInstanceProperties(instance, &ip));

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mimesis/core/JsonSyntaxError.hpp"
+#include "mimesis/mirror/JsonText.hpp"
 
 namespace mimesis {
 
@@ -199,15 +199,9 @@ Result<MirrorConfig> mirrorConfigFromJson(const nlohmann::json& json, const std:
 }
 
 Result<MirrorConfig> mirrorConfigFromJson(std::string_view text, const std::string& where) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    return jsonSyntaxError(text, e.byte, e.what(), where);
-  } catch (const nlohmann::json::exception& e) {
-    // A number too large for a double: nlohmann reports it without a position.
-    return jsonSyntaxError(text, 0, e.what(), where);
-  }
+  Result<nlohmann::json> parsed = parseJsonText(text, where);
+  if (!parsed) return parsed.error();
+  nlohmann::json j = std::move(*parsed);
   return mirrorConfigFromJson(j, where);
 }
 

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mimesis/core/JsonSyntaxError.hpp"
+#include "mimesis/mirror/JsonText.hpp"
 
 #include "mimesis/mirror/DecisionTrace.hpp"
 #include "mimesis/motion/KeyframeAuthoring.hpp"
@@ -172,15 +172,9 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
   Lesson lesson;
   lesson.scenePath = scenePath;
   const std::string& scene = scenePath;
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    return jsonSyntaxError(text, e.byte, e.what(), scene);
-  } catch (const json::exception& e) {
-    // A number too large for a double: nlohmann reports it without a position.
-    return jsonSyntaxError(text, 0, e.what(), scene);
-  }
+  Result<json> parsed = parseJsonText(text, scene);
+  if (!parsed) return parsed.error();
+  json doc = std::move(*parsed);
   if (!doc.is_object()) return makeError(ErrorCode::BadInput, "a scene must be a JSON object", scene);
   if (Status st = checkKeys(doc, {"clip", "description", "mapping", "mirror", "name", "rigMap", "scoring", "stages", "trials"},
                             scene, "");

@@ -1,20 +1,11 @@
-// JsonSyntaxError: turning a JSON parser's complaint into an Error that names file:line, for
-// every module that reads JSON (scenes, mirror settings, scoring settings).
-#pragma once
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-#include "mimesis/core/Error.hpp"
+// JsonText: nlohmann's exceptions turned into Errors naming file:line.
+#include "mimesis/mirror/JsonText.hpp"
 
 namespace mimesis {
+namespace {
 
-// `byte` is the 1-based offset the parser stopped at (nlohmann::json::parse_error::byte), or 0
-// when the parser did not say (its out_of_range for a number too large for a double); `what` is
-// its message. The result reads "where:LINE: not valid JSON: <the parser's reason>" ("where: ..."
-// without a position).
-inline Error jsonSyntaxError(std::string_view text, std::size_t byte, std::string_view what, const std::string& where) {
+// `byte`: 1-based offset the parser stopped at (parse_error::byte), 0 when it did not say.
+Error syntaxError(std::string_view text, std::size_t byte, std::string_view what, const std::string& where) {
   // nlohmann's text is "[json.exception.parse_error.101] parse error at line L, column C: reason"
   // or "[json.exception.out_of_range.406] number overflow parsing '1e999'"; the line goes into
   // `where`, so only the reason is kept.
@@ -29,6 +20,18 @@ inline Error jsonSyntaxError(std::string_view text, std::size_t byte, std::strin
   for (std::size_t i = 0; i < end; ++i)
     if (text[i] == '\n') ++line;
   return makeError(ErrorCode::BadInput, "not valid JSON: " + reason, where + ":" + std::to_string(line));
+}
+
+}  // namespace
+
+Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& where) {
+  try {
+    return nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    return syntaxError(text, e.byte, e.what(), where);
+  } catch (const nlohmann::json::exception& e) {
+    return syntaxError(text, 0, e.what(), where);
+  }
 }
 
 }  // namespace mimesis

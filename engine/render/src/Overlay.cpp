@@ -20,6 +20,22 @@ void onBackendResult(VkResult r) {
   if (r != VK_SUCCESS && gBackendResult == VK_SUCCESS) gBackendResult = r;
 }
 
+// Makes `context` current for a scope and restores the caller's afterwards (unless the
+// caller's was the one destroyed meanwhile: then none stays current).
+class ContextScope {
+ public:
+  explicit ContextScope(ImGuiContext* context) : previous_(ImGui::GetCurrentContext()) { ImGui::SetCurrentContext(context); }
+  ~ContextScope() { ImGui::SetCurrentContext(previous_); }
+  void forget(ImGuiContext* destroyed) {
+    if (previous_ == destroyed) previous_ = nullptr;
+  }
+  ContextScope(const ContextScope&) = delete;
+  ContextScope& operator=(const ContextScope&) = delete;
+
+ private:
+  ImGuiContext* previous_;
+};
+
 ImU32 packColour(const glm::vec4& c) {
   auto channel = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
   return IM_COL32(channel(c.x), channel(c.y), channel(c.z), channel(c.w));
@@ -32,11 +48,16 @@ Result<std::unique_ptr<Overlay>> Overlay::create(VulkanContext& ctx, VkRenderPas
                                                  VkCommandPool uploadPool) {
   std::unique_ptr<Overlay> o(new Overlay());
   o->device_ = ctx.device();
-  if (ImGui::GetCurrentContext() == nullptr) {
-    ImGui::CreateContext();
+  o->context_ = ImGui::GetCurrentContext();
+  if (o->context_ == nullptr || ImGui::GetIO().BackendRendererUserData != nullptr) {
+    ImGuiContext* previous = o->context_;
+    o->context_ = ImGui::CreateContext();
     o->ownsContext_ = true;
+    ImGui::SetCurrentContext(o->context_);
     ImGui::GetIO().IniFilename = nullptr;  // headless runs write no files behind the user's back
+    ImGui::SetCurrentContext(previous);
   }
+  const ContextScope scope(o->context_);
   VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4};
   VkDescriptorPoolCreateInfo poolInfo{};
   poolInfo.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
@@ -73,13 +94,21 @@ Result<std::unique_ptr<Overlay>> Overlay::create(VulkanContext& ctx, VkRenderPas
 }
 
 Overlay::~Overlay() {
-  if (backendReady_) ImGui_ImplVulkan_Shutdown();
+  // The renderer waited for the device, so no command buffer still reads the backend's buffers.
+  if (context_ != nullptr) {
+    ContextScope scope(context_);
+    if (backendReady_) ImGui_ImplVulkan_Shutdown();
+    if (ownsContext_) {
+      ImGui::DestroyContext(context_);
+      scope.forget(context_);
+    }
+  }
   if (pool_ != VK_NULL_HANDLE) vkDestroyDescriptorPool(device_, pool_, nullptr);
-  if (ownsContext_) ImGui::DestroyContext();
 }
 
 void Overlay::record(VkCommandBuffer cmd, const FrameDescription& frame, const glm::mat4& viewProj,
                      VkExtent2D extent, const std::function<void()>* ui) {
+  const ContextScope scope(context_);
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(extent.width), static_cast<float>(extent.height));
   io.DeltaTime = 1.0f / 60.0f;

@@ -7,6 +7,8 @@
 
 #include <vulkan/vulkan.h>
 
+struct ImGuiContext;
+
 #include "mimesis/core/Error.hpp"
 #include "mimesis/frame/EyeView.hpp"
 #include "mimesis/frame/FrameDescription.hpp"
@@ -14,11 +16,18 @@
 
 namespace mimesis::render {
 
+// ImGui keeps a renderer backend's state in its context (io.BackendRendererUserData), one
+// backend per context. So each Overlay is bound to one context for its whole life: the caller's
+// current context when it has no renderer backend yet (the desktop, whose context also gets the
+// window's input), else a context of its own (a second renderer in the same process, e.g. the
+// report's still pictures drawn while the desktop window is open). Every call below makes that
+// context current for its duration and restores the caller's, so overlays never share or free
+// each other's backend state.
 class Overlay {
  public:
-  // Initialises ImGui's Vulkan backend for `renderPass` (compatible passes share it); creates an
-  // ImGui context when the caller has none. `buffersInFlight` must cover every RenderDrawData
-  // call whose buffers may still be in use (frames in flight x views per frame).
+  // Initialises ImGui's Vulkan backend for `renderPass` (compatible passes share it) on the
+  // context chosen as above. `buffersInFlight` must cover every RenderDrawData call whose
+  // buffers may still be in use (frames in flight x views per frame).
   static Result<std::unique_ptr<Overlay>> create(VulkanContext& ctx, VkRenderPass renderPass,
                                                  VkSampleCountFlagBits samples, int buffersInFlight,
                                                  VkCommandPool uploadPool);
@@ -33,6 +42,7 @@ class Overlay {
 
  private:
   Overlay() = default;
+  ImGuiContext* context_ = nullptr;
   VkDevice device_ = VK_NULL_HANDLE;
   VkDescriptorPool pool_ = VK_NULL_HANDLE;
   bool ownsContext_ = false;

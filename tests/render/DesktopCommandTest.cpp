@@ -1,7 +1,12 @@
 // `mimesis desktop` under a virtual X display on lavapipe, validation on: scripted input runs N
 // frames and the screenshot (panels included) is compared with a golden image; an ImGui
-// interaction driven by the script (switching the view in the View panel) changes the picture.
+// interaction driven by the script (switching the view in the View panel) changes the picture;
+// whole lessons (tests/render/desktop/short-lesson.json) run to their end, with and without a
+// screenshot, and an Esc mid-trial, all exit 0 with no validation message.
 #include <gtest/gtest.h>
+
+#include <sstream>
+#include <vector>
 
 #include "RenderFixture.hpp"
 #include "RunCommand.hpp"
@@ -56,6 +61,78 @@ TEST(DesktopCommandTest, SwitchingTheViewInThePanelChangesThePicture) {
   ASSERT_EQ(side.width, 960);
   EXPECT_GT(compareImages(side, followed, 16).differingFraction, 0.10) << "the side view must look different";
   expectMatchesGolden(side, "desktop-side-view");
+}
+
+// ---- whole sessions to the end (issue 19: every scored session used to end in a segfault) ----
+
+const std::string kShortLesson = kScripts + "short-lesson.json";  // 2 scored trials of 61 frames
+
+struct DesktopRun {
+  mimesis::testing::CommandOutput result;
+  std::filesystem::path dir;
+};
+
+DesktopRun runShortLesson(const std::string& name, const std::string& args) {
+  const auto dir = scratchDir("desktop-" + name);
+  auto r = runCommand(std::string(MIMESIS_BINARY) + " desktop '" + kShortLesson + "' --simulate --size 640x400 --validate --report '" +
+                          (dir / "report").string() + "' " + args,
+                      dir);
+  return {std::move(r), dir};
+}
+
+// Every trial of the run: the lines of trials.csv after the header.
+std::vector<std::string> trialRows(const std::filesystem::path& report) {
+  std::istringstream in(mimesis::testing::readText(report / "trials.csv"));
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) rows.push_back(line);
+  if (!rows.empty()) rows.erase(rows.begin());
+  return rows;
+}
+
+void expectCleanEnd(const DesktopRun& run) {
+  EXPECT_EQ(run.result.exitCode, 0) << "the desktop must end cleanly\n" << run.result.err;
+  EXPECT_EQ(run.result.err, "") << "no validation or other messages expected";
+  EXPECT_TRUE(std::filesystem::exists(run.dir / "report" / "report.html"));
+}
+
+TEST(DesktopCommandTest, WholeLessonWithScreenshotEndsCleanly) {
+  if (!XvfbDisplay::get().ok() && std::getenv("CI") == nullptr) GTEST_SKIP() << XvfbDisplay::get().why();
+  const auto shot = scratchDir("desktop-whole-shot-png") / "shot.png";
+  const auto run = runShortLesson("whole-shot", "--frames 1000 --screenshot '" + shot.string() + "'");
+  expectCleanEnd(run);
+  EXPECT_NE(run.result.out.find("2 trials, 122 frames shown; trials;"), std::string::npos) << run.result.out;
+  const std::vector<std::string> rows = trialRows(run.dir / "report");
+  ASSERT_EQ(rows.size(), 2u);
+  for (const std::string& row : rows) EXPECT_NE(row.find(",guided,1,"), std::string::npos) << "a scored trial: " << row;
+  // The report's worst-moment pictures are drawn while the window is still open (a second
+  // renderer and ImGui overlay in the process): the picture must be there.
+  EXPECT_NE(mimesis::testing::readText(run.dir / "report" / "report.html").find("data:image/png"), std::string::npos);
+  auto image = readPng(shot.string());
+  ASSERT_TRUE(image) << image.error().describe();
+  EXPECT_EQ(image->width, 640);
+}
+
+TEST(DesktopCommandTest, WholeLessonWithoutFrameLimitEndsCleanly) {
+  if (!XvfbDisplay::get().ok() && std::getenv("CI") == nullptr) GTEST_SKIP() << XvfbDisplay::get().why();
+  const auto run = runShortLesson("whole", "");
+  expectCleanEnd(run);
+  EXPECT_NE(run.result.out.find("2 trials, 122 frames shown; trials;"), std::string::npos) << run.result.out;
+  EXPECT_EQ(trialRows(run.dir / "report").size(), 2u);
+}
+
+TEST(DesktopCommandTest, EscMidTrialEndsCleanlyAndKeepsTheReports) {
+  if (!XvfbDisplay::get().ok() && std::getenv("CI") == nullptr) GTEST_SKIP() << XvfbDisplay::get().why();
+  const auto dir = scratchDir("desktop-esc-script");
+  mimesis::testing::writeText(dir / "esc.script", "# Esc in the middle of the first trial\n30 key esc\n");
+  const auto run = runShortLesson("esc", "--input '" + (dir / "esc.script").string() + "'");
+  expectCleanEnd(run);
+  EXPECT_NE(run.result.out.find("1 trials, 31 frames shown; stopped: window closed;"), std::string::npos) << run.result.out;
+  const std::vector<std::string> rows = trialRows(run.dir / "report");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_NE(rows[0].find(",guided,1,"), std::string::npos) << "the cut trial is still scored: " << rows[0];
+  auto rec = readMrec((run.dir / "report" / "session.mrec").string());
+  EXPECT_TRUE(rec) << (rec ? "" : rec.error().describe());
 }
 
 TEST(DesktopCommandTest, BadScriptsNameTheLine) {

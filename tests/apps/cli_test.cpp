@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "RunCommand.hpp"
+#include "SharedData.hpp"
 
 namespace fs = std::filesystem;
 using mimesis::testing::CommandOutput;
@@ -95,7 +96,7 @@ TEST(Cli, SimulateIsDeterministicPerSeed) {
 
 TEST(Cli, InspectsTheRealCmuBvh) {
   const fs::path bvh = fs::path(MIMESIS_SHARED_DATA_DIR) / "cmu-bvh" / "01_01.bvh";
-  if (!fs::exists(bvh)) GTEST_SKIP() << "shared data not present";
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh/01_01.bvh");
   const fs::path dir = scratchDir("cmu");
   CommandOutput r = runCommand(kMimesis + " inspect " + bvh.string(), dir);
   ASSERT_EQ(r.exitCode, 0) << r.err;

@@ -12,6 +12,7 @@
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "SharedData.hpp"
 #include "mimesis/motion/HandRig.hpp"
 #include "mimesis/motion/MeshSkinning.hpp"
 #include "mimesis/motion_import/AvatarPose.hpp"
@@ -145,6 +146,7 @@ bool allFinite(const std::vector<glm::mat4>& skin) {
 }
 
 TEST(AvatarPose, FoxAndCesiumManSkinMatricesAreFiniteAndMove) {
+  MIMESIS_NEEDS_SHARED_DATA("models");
   for (const char* file : {"Fox/Fox.glb", "CesiumMan/CesiumMan.glb"}) {
     auto avatar = loadAvatar(kModels + file);
     ASSERT_TRUE(avatar) << avatar.error().describe();

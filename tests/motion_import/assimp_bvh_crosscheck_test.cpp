@@ -1,6 +1,7 @@
 // The same CMU BVH through Assimp and through our own parser must give the same world joints.
 #include <gtest/gtest.h>
 
+#include "SharedData.hpp"
 #include "mimesis/motion_import/AssimpImport.hpp"
 #include "mimesis/motion_import/BvhImport.hpp"
 
@@ -10,6 +11,7 @@ namespace {
 const std::string kBvh = std::string(MIMESIS_SHARED_DATA_DIR) + "/cmu-bvh/01_01.bvh";
 
 TEST(AssimpBvhCrossCheck, WorldPositionsAgreeWithOurParser) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh");
   auto viaAssimp = loadAssimpRaw(kBvh);
   ASSERT_TRUE(viaAssimp) << viaAssimp.error().describe();
   BvhImportOptions raw;  // both in file units and axes

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "SharedData.hpp"
 #include "mimesis/motion_import/AssimpImport.hpp"
 
 namespace mimesis {
@@ -24,6 +25,7 @@ double duration(const RawClip& raw) { return raw.times.back() - raw.times.front(
 // glTF skin lists 24 joints, "_rootJoint" included), CesiumMan 19. Every animated node is also
 // a bone in these files, so the skeleton equals the skin.
 TEST(AssimpImport, FoxHasThreeAnimationsAndA24JointSkin) {
+  MIMESIS_NEEDS_SHARED_DATA("models/Fox");
   auto names = listAssimpAnimations(kModels + "Fox/Fox.glb");
   ASSERT_TRUE(names) << names.error().describe();
   EXPECT_EQ(*names, (std::vector<std::string>{"Survey", "Walk", "Run"}));
@@ -55,6 +57,7 @@ TEST(AssimpImport, FoxHasThreeAnimationsAndA24JointSkin) {
 }
 
 TEST(AssimpImport, CesiumManWalksForTwoSeconds) {
+  MIMESIS_NEEDS_SHARED_DATA("models/CesiumMan");
   auto raw = loadAssimpRaw(kModels + "CesiumMan/CesiumMan.glb");
   ASSERT_TRUE(raw) << raw.error().describe();
   EXPECT_EQ(raw->jointCount(), 19);
@@ -69,6 +72,7 @@ TEST(AssimpImport, CesiumManWalksForTwoSeconds) {
 }
 
 TEST(AssimpImport, SimpleSkinSparseKeysAreResampledAt30Hz) {
+  MIMESIS_NEEDS_SHARED_DATA("models/assimp-fixtures");
   auto raw = loadAssimpRaw(kModels + "assimp-fixtures/simple_skin.gltf");
   ASSERT_TRUE(raw) << raw.error().describe();
   EXPECT_EQ(raw->jointCount(), 2);  // two skin joints, the second animated
@@ -78,6 +82,7 @@ TEST(AssimpImport, SimpleSkinSparseKeysAreResampledAt30Hz) {
 }
 
 TEST(AssimpImport, FileWithoutAnimationGivesOneRestPoseFrame) {
+  MIMESIS_NEEDS_SHARED_DATA("models/assimp-fixtures");
   auto raw = loadAssimpRaw(kModels + "assimp-fixtures/quad_skin.glb");
   ASSERT_TRUE(raw) << raw.error().describe();
   EXPECT_EQ(raw->jointCount(), 10);
@@ -87,6 +92,7 @@ TEST(AssimpImport, FileWithoutAnimationGivesOneRestPoseFrame) {
 }
 
 TEST(AssimpImport, FbxSkeletonAnimationInCentimetres) {
+  MIMESIS_NEEDS_SHARED_DATA("models/assimp-fixtures");
   auto raw = loadAssimpRaw(kModels + "assimp-fixtures/animation_with_skeleton.fbx");
   ASSERT_TRUE(raw) << raw.error().describe();
   // 14 skin bones plus the animated "Armature" node that holds them.
@@ -114,6 +120,7 @@ TEST(AssimpImport, ErrorsNameTheFile) {
   EXPECT_EQ(bad.error().where, garbage);
   EXPECT_NE(bad.error().message.find("Assimp"), std::string::npos);
 
+  MIMESIS_NEEDS_SHARED_DATA("models/Fox");
   AssimpImportOptions o;
   o.animationIndex = 7;
   auto index = loadAssimpRaw(kModels + "Fox/Fox.glb", o);
@@ -125,6 +132,7 @@ TEST(AssimpImport, ErrorsNameTheFile) {
 }
 
 TEST(AssimpImport, RefusesClipsAboveThePoseLimit) {
+  MIMESIS_NEEDS_SHARED_DATA("models/Fox");
   AssimpImportOptions o;
   o.maxPoses = 1000;  // Fox Survey has 83 × 24 = 1992
   auto raw = loadAssimpRaw(kModels + "Fox/Fox.glb", o);
@@ -133,6 +141,7 @@ TEST(AssimpImport, RefusesClipsAboveThePoseLimit) {
 }
 
 TEST(AssimpImport, ForcedSampleRate) {
+  MIMESIS_NEEDS_SHARED_DATA("models/CesiumMan");
   AssimpImportOptions o;
   o.sampleRate = 60.0;
   auto raw = loadAssimpRaw(kModels + "CesiumMan/CesiumMan.glb", o);

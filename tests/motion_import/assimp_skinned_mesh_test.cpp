@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "SharedData.hpp"
 #include "mimesis/motion_import/SkinnedMesh.hpp"
 
 namespace mimesis {
@@ -31,6 +32,7 @@ void expectConsistent(const SkinnedMesh& m) {
 }
 
 TEST(AssimpSkinnedMesh, FoxHas24Joints) {
+  MIMESIS_NEEDS_SHARED_DATA("models/Fox");
   auto mesh = loadSkinnedMesh(kModels + "Fox/Fox.glb");
   ASSERT_TRUE(mesh) << mesh.error().describe();
   EXPECT_EQ(mesh->jointCount(), 24);
@@ -39,6 +41,7 @@ TEST(AssimpSkinnedMesh, FoxHas24Joints) {
 }
 
 TEST(AssimpSkinnedMesh, CesiumManHas19JointsAndUvs) {
+  MIMESIS_NEEDS_SHARED_DATA("models/CesiumMan");
   auto mesh = loadSkinnedMesh(kModels + "CesiumMan/CesiumMan.glb");
   ASSERT_TRUE(mesh) << mesh.error().describe();
   EXPECT_EQ(mesh->jointCount(), 19);
@@ -49,6 +52,7 @@ TEST(AssimpSkinnedMesh, CesiumManHas19JointsAndUvs) {
 }
 
 TEST(AssimpSkinnedMesh, FixturesLoadAndErrorsNameTheFile) {
+  MIMESIS_NEEDS_SHARED_DATA("models/assimp-fixtures");
   for (const char* f : {"assimp-fixtures/simple_skin.gltf", "assimp-fixtures/quad_skin.glb",
                         "assimp-fixtures/animation_with_skeleton.fbx"}) {
     auto mesh = loadSkinnedMesh(kModels + f);

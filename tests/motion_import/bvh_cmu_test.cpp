@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "SharedData.hpp"
 #include "mimesis/motion_import/BvhImport.hpp"
 
 namespace mimesis {
@@ -72,16 +73,24 @@ void checkFile(const char* name, int expectedFrames) {
   EXPECT_LT(hipsMetres, 1.2f);
 }
 
-TEST(BvhCmu, File01_01) { checkFile("01_01.bvh", 2752); }
-TEST(BvhCmu, File01_03) { checkFile("01_03.bvh", 4511); }
+TEST(BvhCmu, File01_01) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh/01_01.bvh");
+  checkFile("01_01.bvh", 2752);
+}
+TEST(BvhCmu, File01_03) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh/01_03.bvh");
+  checkFile("01_03.bvh", 4511);
+}
 
 TEST(BvhCmu, File01_01HasThirtyOneJointsAndSevenEndSites) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh");
   Result<RawClip> raw = loadBvhRaw(cmuPath("01_01.bvh"));
   ASSERT_TRUE(raw.ok()) << raw.error().describe();
   EXPECT_EQ(raw->jointCount(), 31 + 7);
 }
 
 TEST(BvhCmu, UnitOverride) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh");
   BvhImportOptions o;
   o.metresPerUnit = 0.01f;
   Result<RawClip> raw = loadBvhRaw(cmuPath("01_01.bvh"), o);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "SharedData.hpp"
 #include "TestHands.hpp"
 #include "mimesis/motion/MrecWriter.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
@@ -14,6 +15,7 @@ namespace {
 const std::string kData = std::string(MIMESIS_SHARED_DATA_DIR) + "/";
 
 TEST(ClipLoader, BodyOnlyRigGivesBodyOnlyClip) {
+  MIMESIS_NEEDS_SHARED_DATA("models/Fox");
   auto clip = loadClip(kData + "models/Fox/Fox.glb");
   ASSERT_TRUE(clip) << clip.error().describe();
   EXPECT_EQ(clip->info.rigMap, "none");
@@ -25,6 +27,7 @@ TEST(ClipLoader, BodyOnlyRigGivesBodyOnlyClip) {
 }
 
 TEST(ClipLoader, CmuBvhGetsHandsThroughARigMap) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh");
   auto clip = loadClip(kData + "cmu-bvh/01_01.bvh");
   ASSERT_TRUE(clip) << clip.error().describe();
   EXPECT_NE(clip->info.rigMap, "none");
@@ -42,6 +45,7 @@ TEST(ClipLoader, CmuBvhGetsHandsThroughARigMap) {
 }
 
 TEST(ClipLoader, ForcedRigMapsAndAnimationChoice) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh");
   LoadOptions none;
   none.rigMap = "none";
   auto body = loadClip(kData + "cmu-bvh/01_01.bvh", none);
@@ -61,6 +65,7 @@ TEST(ClipLoader, ForcedRigMapsAndAnimationChoice) {
 }
 
 TEST(ClipLoader, TablesUiPrmdMrecAndGltf) {
+  MIMESIS_NEEDS_SHARED_DATA("ui-prmd");
   auto prmd = loadClip(kData + "ui-prmd/Segmented Movements/Kinect/Positions/m01_s01_e01_positions.txt.gz");
   ASSERT_TRUE(prmd) << prmd.error().describe();
   EXPECT_EQ(prmd->info.sourceFormat, "ui-prmd");
@@ -85,6 +90,7 @@ TEST(ClipLoader, TablesUiPrmdMrecAndGltf) {
 }
 
 TEST(ClipLoader, ExtensionsAreCaseInsensitive) {
+  MIMESIS_NEEDS_SHARED_DATA("models/Fox");
   const std::string upper = ::testing::TempDir() + "FOX_UPPER.GLB";
   std::filesystem::copy_file(kData + "models/Fox/Fox.glb", upper, std::filesystem::copy_options::overwrite_existing);
   auto clip = loadClip(upper);

@@ -6,6 +6,7 @@
 
 #include <glm/geometric.hpp>
 
+#include "SharedData.hpp"
 #include "mimesis/motion_import/BvhImport.hpp"
 #include "mimesis/motion_import/RigMap.hpp"
 
@@ -15,6 +16,7 @@ namespace {
 bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 TEST(RigMapBuild, Cmu01_01) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh");
   Result<RawClip> raw = loadBvhRaw(std::string(MIMESIS_SHARED_DATA_DIR) + "/cmu-bvh/01_01.bvh");
   ASSERT_TRUE(raw.ok()) << raw.error().describe();
   Result<RigMap> map = detectRigMap(raw->skeleton);

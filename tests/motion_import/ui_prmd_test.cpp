@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "SharedData.hpp"
 #include "mimesis/motion/Skeleton.hpp"
 #include "mimesis/motion_import/UiPrmd.hpp"
 
@@ -44,6 +45,7 @@ glm::vec3 at(const Clip& c, std::size_t f, const char* name) {
 // Every positions file (about 1000): frame counts equal labels.csv's, for all movements m01–m10,
 // correct and incorrect.
 TEST(UiPrmd, EveryTakeMatchesLabelsFrameCount) {
+  MIMESIS_NEEDS_SHARED_DATA("ui-prmd/labels.csv");
   const auto labels = positionLabels();
   ASSERT_GE(labels.size(), 900u);
   std::map<std::string, int> perKind;
@@ -57,6 +59,7 @@ TEST(UiPrmd, EveryTakeMatchesLabelsFrameCount) {
 }
 
 TEST(UiPrmd, ClipIsBodyOnlyAt30HzInMetres) {
+  MIMESIS_NEEDS_SHARED_DATA("ui-prmd");
   auto clip = loadUiPrmd(kRoot + "Segmented Movements/Kinect/Positions/m01_s01_e01_positions.txt.gz");
   ASSERT_TRUE(clip) << clip.error().describe();
   EXPECT_EQ(clip->body, kinectBodySkeleton());
@@ -78,6 +81,7 @@ TEST(UiPrmd, ClipIsBodyOnlyAt30HzInMetres) {
 // file says (checked against the raw triplets), and within a take each bone keeps its length up to
 // the Kinect's own jitter (within 30% of its mean; hands and feet jitter most).
 TEST(UiPrmd, BoneLengthsStayConstantOverATake) {
+  MIMESIS_NEEDS_SHARED_DATA("ui-prmd");
   for (const char* take : {"Segmented Movements/Kinect/Positions/m01_s02_e03_positions.txt.gz",
                            "Incorrect Segmented Movements/Kinect/Positions/m07_s05_e02_positions_inc.txt.gz"}) {
     auto clip = loadUiPrmd(kRoot + take);
@@ -126,6 +130,7 @@ TEST(UiPrmd, ForwardKinematicsPreservesFileBoneLengths) {
 
 // The reconstructed skeleton looks human in every take of a sample of every movement.
 TEST(UiPrmd, SkeletonLooksHuman) {
+  MIMESIS_NEEDS_SHARED_DATA("ui-prmd/labels.csv");
   for (const Label& l : positionLabels()) {
     if (l.path.find("_s01_e01") == std::string::npos) continue;  // one take per movement and kind
     auto clip = loadUiPrmd(kRoot + l.path);
@@ -147,6 +152,7 @@ TEST(UiPrmd, SkeletonLooksHuman) {
 
 // Shoulder abduction (m07) raises the arm sideways to about shoulder height or above.
 TEST(UiPrmd, ShoulderAbductionRaisesHandToShoulderHeight) {
+  MIMESIS_NEEDS_SHARED_DATA("ui-prmd");
   auto clip = loadUiPrmd(kRoot + "Segmented Movements/Kinect/Positions/m07_s01_e01_positions.txt.gz");
   ASSERT_TRUE(clip) << clip.error().describe();
   float bestLeft = -10.0f, bestRight = -10.0f;

@@ -3,6 +3,7 @@
 // golden images.
 #include <gtest/gtest.h>
 
+#include "SharedData.hpp"
 #include "RenderFixture.hpp"
 #include "RunCommand.hpp"
 
@@ -45,6 +46,7 @@ TEST(RenderCommandTest, StereoPairAndHandMesh) {
 }
 
 TEST(RenderCommandTest, AvatarStandsInFrontOfTheLearner) {
+  MIMESIS_NEEDS_SHARED_DATA("models/CesiumMan");
   // A third-party skinned, animated avatar (../shared/data/models/CesiumMan, CC-BY 4.0) drawn by
   // the same GPU skinning as the hand meshes, at its own animation's time.
   const std::string avatar = std::string(MIMESIS_SHARED_DATA_DIR) + "/models/CesiumMan/CesiumMan.glb";

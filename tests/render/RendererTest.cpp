@@ -7,6 +7,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "SharedData.hpp"
 #include "RenderFixture.hpp"
 #include "mimesis/motion/ClipSampler.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
@@ -146,6 +147,7 @@ TEST_F(RendererTest, SideViewShowsDepth) {
 // A whole body from real motion capture (CMU 01_01, ../shared/data) as capsules: the skeleton the
 // facing model shows for body clips.
 TEST_F(RendererTest, FullBodySkeletonFromMotionCapture) {
+  MIMESIS_NEEDS_SHARED_DATA("cmu-bvh");
   auto clip = loadClip(std::string(MIMESIS_SHARED_DATA_DIR) + "/cmu-bvh/01_01.bvh");
   ASSERT_TRUE(clip) << clip.error().describe();
   ASSERT_FALSE(clip->body.parents.empty());

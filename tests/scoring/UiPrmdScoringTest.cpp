@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "SharedData.hpp"
 #include "mimesis/motion_import/UiPrmd.hpp"
 #include "mimesis/scoring/Scorer.hpp"
 
@@ -59,7 +60,7 @@ double scoreOf(const Clip& e, const Clip& l) {
 }
 
 TEST(UiPrmdScoring, CorrectTakesBeatIncorrectAndOtherExercises) {
-  if (!std::filesystem::exists(kRoot + "/labels.csv")) GTEST_SKIP() << "UI-PRMD not present at " << kRoot;
+  MIMESIS_NEEDS_SHARED_DATA("ui-prmd/labels.csv");
   double aurocSum = 0.0, sameSum = 0.0, incSum = 0.0, otherSum = 0.0;
   int exercises = 0, nSame = 0, nInc = 0, nOther = 0;
   double minAuroc = 1.0;

@@ -1,5 +1,5 @@
 // DesktopPanels: the desktop simulator's Dear ImGui panels — lesson and stage, transport, view,
-// live score bars and a rolling plot, the coach's message, the mirror model's estimates, the
+// live score bars (with their numbers) and a rolling plot, the coach's message, the mirror model's estimates, the
 // recording, the puppet hands and a help panel listing every shortcut. They draw a read-only
 // view of the session (DesktopModel) and write only the user's choices (DesktopControls).
 // Call between ImGui::NewFrame and ImGui::Render (the renderer does, via setUiBuilder).
@@ -51,6 +51,11 @@ struct DesktopControls {
 };
 
 void drawDesktopPanels(const DesktopModel& model, DesktopControls& controls);
+
+// A live score bar: its fill, 1 - error / 2 of a cell's relative error (tolerance units) in
+// [0, 1], and the number written on it ("87%"), or "untracked" for a cell with no valid error.
+float liveQuality(bool valid, float relativeError);
+std::string liveScoreLabel(bool valid, float relativeError);
 
 // The keyboard shortcuts the help panel lists (key, action), in display order.
 const std::vector<std::pair<std::string, std::string>>& desktopShortcuts();

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "Command.hpp"
-#include "DesktopSession.hpp"
+#include "mimesis/desktop/DesktopSession.hpp"
 #include "LessonInputs.hpp"
-#include "WorstMomentImage.hpp"
+#include "mimesis/stills/WorstMomentImage.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/sim/RecordingSource.hpp"
 #include "mimesis/sim/SimulatedLearnerSource.hpp"
@@ -99,7 +99,7 @@ CommandAction addDesktopCommand(CLI::App& app) {
   learner->excludes(simulate);
   cmd->add_option("--frames", o->frames, "Stop after N displayed frames (scripted runs, CI)")->check(CLI::Range(1L, 10000000L));
   cmd->add_option("--screenshot", o->screenshot, "With --frames: write the last frame, panels included, to this PNG");
-  cmd->add_option("--input", o->input, "Scripted input events (see engine/apps/src/DesktopScript.hpp)");
+  cmd->add_option("--input", o->input, "Scripted input events (see engine/desktop/include/mimesis/desktop/DesktopScript.hpp)");
   cmd->add_option("--size", o->size, "Window size, WxH")->capture_default_str();
   cmd->add_option("--report", o->report, "Report folder (recording, JSON, CSV, HTML)")->capture_default_str();
   cmd->add_option("--trials", o->trials, "Number of trials (default: the scene's)")->check(CLI::Range(1, 1000));

@@ -9,7 +9,7 @@
 
 #include "Command.hpp"
 #include "LessonInputs.hpp"
-#include "WorstMomentImage.hpp"
+#include "mimesis/stills/WorstMomentImage.hpp"
 #include "LessonBatch.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/session/HeadlessLesson.hpp"

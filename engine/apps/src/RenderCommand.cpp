@@ -9,7 +9,7 @@
 
 #include "Command.hpp"
 #include "LessonInputs.hpp"
-#include "StillRenderer.hpp"
+#include "mimesis/stills/StillRenderer.hpp"
 #include "mimesis/motion/SimulatedLearner.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 

@@ -1,10 +1,10 @@
 // Loading the project's hand meshes for the renderer (see HandMeshSet.hpp).
-#include "HandMeshSet.hpp"
+#include "mimesis/stills/HandMeshSet.hpp"
 
 #include "mimesis/motion/MeshSkinning.hpp"
 #include "mimesis/motion_import/SkinnedMesh.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 Status HandMeshSet::load(const std::string& assetsDir, Renderer& renderer) {
   for (Hand h : {Hand::Left, Hand::Right}) {
@@ -28,4 +28,4 @@ void HandMeshSet::useIn(FrameInputs& in) const {
   }
 }
 
-}  // namespace mimesis::app
+}  // namespace mimesis

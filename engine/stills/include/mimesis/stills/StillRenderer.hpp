@@ -15,7 +15,7 @@
 #include "mimesis/render/RgbaImage.hpp"
 #include "mimesis/session/Lesson.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 struct StillRequest {
   const Lesson* lesson = nullptr;   // the expert and scoring references
@@ -51,4 +51,4 @@ class StillRenderer {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace mimesis::app
+}  // namespace mimesis

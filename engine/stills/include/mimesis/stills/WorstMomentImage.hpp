@@ -7,11 +7,11 @@
 #include "mimesis/session/Lesson.hpp"
 #include "mimesis/session/ReportData.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 // A callback for ReportOptions::renderPng: reads the finished session recording in `reportDir`,
 // cuts out the worst moment's trial and renders it. Errors (no Vulkan device, unreadable
 // recording) are returned for the report to show; they never stop the lesson.
 RenderPngFn worstMomentRenderer(const Lesson& lesson, const std::string& reportDir);
 
-}  // namespace mimesis::app
+}  // namespace mimesis

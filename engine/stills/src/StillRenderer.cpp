@@ -1,8 +1,8 @@
 // One offscreen picture of a lesson moment: live-score the learner up to the moment, compose the
 // frame with the session's FrameBuilder, draw each eye, read back.
-#include "StillRenderer.hpp"
+#include "mimesis/stills/StillRenderer.hpp"
 
-#include "HandMeshSet.hpp"
+#include "mimesis/stills/HandMeshSet.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -19,7 +19,7 @@
 #include "mimesis/session/MirrorAdapters.hpp"
 #include "mimesis/session/ViewCameras.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 struct StillRenderer::Impl {
   std::unique_ptr<VulkanContext> context;
@@ -147,4 +147,4 @@ Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
   return images.size() == 1 ? std::move(images[0]) : sideBySide(images);
 }
 
-}  // namespace mimesis::app
+}  // namespace mimesis

@@ -1,9 +1,9 @@
 // The desktop window loop inside a HandSource (see DesktopSession.hpp).
 // Section index: window and GPU set-up; input (keys, mouse, script); composing and drawing a
 // frame; the HandSource calls; screenshots.
-#include "DesktopSession.hpp"
+#include "mimesis/desktop/DesktopSession.hpp"
 
-#include "HandMeshSet.hpp"
+#include "mimesis/stills/HandMeshSet.hpp"
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
@@ -27,7 +27,7 @@
 #include "mimesis/sim/PuppetHandSource.hpp"
 #include "mimesis/ui/DesktopPanels.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 struct DesktopSession::Impl {
   const Lesson* lesson = nullptr;
@@ -438,4 +438,4 @@ Status DesktopSession::writeScreenshot(const std::string& path) {
   return writePng(path, *image);
 }
 
-}  // namespace mimesis::app
+}  // namespace mimesis

@@ -10,7 +10,7 @@
 
 #include "mimesis/core/Error.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 struct ScriptEvent {
   long frame = 0;
@@ -22,4 +22,4 @@ struct ScriptEvent {
 // Events sorted by frame (stable). Errors name "file:line".
 Result<std::vector<ScriptEvent>> readDesktopScript(const std::string& path);
 
-}  // namespace mimesis::app
+}  // namespace mimesis

@@ -10,7 +10,7 @@
 #include "mimesis/render/Renderer.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 struct HandMeshSet {
   SkinnedMesh mesh[2];            // indexed by index(Hand)
@@ -24,4 +24,4 @@ struct HandMeshSet {
   void useIn(FrameInputs& in) const;
 };
 
-}  // namespace mimesis::app
+}  // namespace mimesis

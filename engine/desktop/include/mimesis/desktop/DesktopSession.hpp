@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "DesktopScript.hpp"
+#include "mimesis/desktop/DesktopScript.hpp"
 #include "mimesis/session/HeadlessLesson.hpp"
 #include "mimesis/session/HandSource.hpp"
 #include "mimesis/session/Lesson.hpp"
 #include "mimesis/session/SessionRunner.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 struct DesktopOptions {
   int width = 1280, height = 800;
@@ -60,4 +60,4 @@ class DesktopSession : public HandSource {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace mimesis::app
+}  // namespace mimesis

@@ -1,13 +1,13 @@
 // Renders the worst moment of a lesson from its session recording (see WorstMomentImage.hpp).
-#include "WorstMomentImage.hpp"
+#include "mimesis/stills/WorstMomentImage.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
-#include "StillRenderer.hpp"
+#include "mimesis/stills/StillRenderer.hpp"
 #include "mimesis/motion/MrecReader.hpp"
 
-namespace mimesis::app {
+namespace mimesis {
 
 RenderPngFn worstMomentRenderer(const Lesson& lesson, const std::string& reportDir) {
   return [&lesson, reportDir](const WorstMoment& w) -> Result<std::string> {
@@ -48,4 +48,4 @@ RenderPngFn worstMomentRenderer(const Lesson& lesson, const std::string& reportD
   };
 }
 
-}  // namespace mimesis::app
+}  // namespace mimesis

@@ -1,5 +1,5 @@
 // Reads desktop input scripts (see DesktopScript.hpp).
-#include "DesktopScript.hpp"
+#include "mimesis/desktop/DesktopScript.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-namespace mimesis::app {
+namespace mimesis {
 
 Result<std::vector<ScriptEvent>> readDesktopScript(const std::string& path) {
   std::ifstream in(path);
@@ -56,4 +56,4 @@ Result<std::vector<ScriptEvent>> readDesktopScript(const std::string& path) {
   return events;
 }
 
-}  // namespace mimesis::app
+}  // namespace mimesis

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -38,9 +39,11 @@ inline CommandOutput runCommand(const std::string& command, const std::filesyste
   return r;
 }
 
-// A fresh scratch folder per test under the system temp dir.
+// A fresh scratch folder per test under the system temp dir. The process id keeps two test runs
+// on one machine (two checkouts, or ctest -j with the same test binary) out of each other's way:
+// with one shared folder, one run's clean-up deleted the other's reports mid-run.
 inline std::filesystem::path scratchDir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("mimesis-test-" + name);
+  const auto dir = std::filesystem::temp_directory_path() / ("mimesis-test-" + std::to_string(getpid()) + "-" + name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

@@ -30,6 +30,7 @@ struct DesktopCommandOptions {
   int trials = 0;
   bool handMesh = false;
   bool validate = false;
+  bool frameTimes = false;
 };
 
 int runDesktop(const DesktopCommandOptions& o) {
@@ -47,6 +48,7 @@ int runDesktop(const DesktopCommandOptions& o) {
   d.height = h;
   d.frames = o.frames;
   d.validate = o.validate;
+  d.frameTimes = o.frameTimes;
   d.handMeshes = o.handMesh;
   d.assetsDir = (std::filesystem::path(lesson->scenePath).parent_path().parent_path() / "assets").string();
   d.recordingPath = o.report + "/session.mrec";
@@ -81,6 +83,7 @@ int runDesktop(const DesktopCommandOptions& o) {
     if (Status s = session.writeScreenshot(o.screenshot); !s) return reportError("desktop", s.error());
     fmt::print("screenshot: {}\n", o.screenshot);
   }
+  if (o.frameTimes) fmt::print("{}", summarizeFrameTimes(session.frameTimes(), 5));
   const std::vector<std::string> messages = session.validationMessages();
   for (const std::string& m : messages) fmt::print(stderr, "{}\n", m);
   if (o.validate && !messages.empty())
@@ -105,6 +108,7 @@ CommandAction addDesktopCommand(CLI::App& app) {
   cmd->add_option("--trials", o->trials, "Number of trials (default: the scene's)")->check(CLI::Range(1, 1000));
   cmd->add_flag("--hand-mesh", o->handMesh, "Draw the learner's hands with the skinned hand mesh");
   cmd->add_flag("--validate", o->validate, "Enable Vulkan validation layers; fail on any message");
+  cmd->add_flag("--frame-times", o->frameTimes, "Print where each displayed frame's time went (median, p95, mean per phase)");
   return [o] { return runDesktop(*o); };
 }
 

@@ -11,6 +11,7 @@
 #include <imgui_impl_glfw.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <deque>
 #include <filesystem>
@@ -62,6 +63,12 @@ struct DesktopSession::Impl {
   std::string stopReason;
   std::optional<Error> failure;
   HandMeshSet handMeshes;  // --hand-mesh
+  // Frame times (--frame-times): one entry per displayed frame.
+  using Clock = std::chrono::steady_clock;
+  std::vector<DesktopFrameTime> frameTimes;
+  Clock::time_point lastFrameEnd{};
+  double panelsMs = 0.0;  // the panels' building in the current frame
+  static double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
   ~Impl() {
     swapchain.reset();
@@ -217,6 +224,9 @@ struct DesktopSession::Impl {
 
   // One displayed frame. Returns false when the user or the frame budget ends the session.
   bool showFrame(const FeedbackState& guidance) {
+    DesktopFrameTime time;
+    const Clock::time_point start = Clock::now();
+    if (shown > 0) time.sessionMs = std::chrono::duration<double, std::milli>(start - lastFrameEnd).count();
     glfwPollEvents();
     if (glfwWindowShouldClose(window)) controls.quit = true;
     applyScript();
@@ -233,22 +243,35 @@ struct DesktopSession::Impl {
     }
     compose(guidance);
     if (!eyes.empty()) applyMouse(eyes[0]);
+    time.composeMs = msSince(start);
+    Clock::time_point phase = Clock::now();
     auto acquired = swapchain->acquire();
     if (!acquired) {
       failure = acquired.error();
       return false;
     }
+    time.acquireMs = msSince(phase);
     if (acquired->target != nullptr) {
       const ViewTarget vt{eyes[0], acquired->target};
+      panelsMs = 0.0;
+      phase = Clock::now();
       if (Status s = renderer->draw(frame, std::span<const ViewTarget>(&vt, 1), acquired->sync); !s) {
         failure = s.error();
         return false;
       }
+      time.drawMs = msSince(phase);
+      time.panelsMs = panelsMs;
+      phase = Clock::now();
       if (Status s = swapchain->present(*acquired); !s) {
         failure = s.error();
         return false;
       }
+      time.presentMs = msSince(phase);
     }
+    time.gpuMs = renderer->lastTimings().gpuMs;
+    lastFrameEnd = Clock::now();
+    time.totalMs = shown > 0 ? time.sessionMs + std::chrono::duration<double, std::milli>(lastFrameEnd - start).count() : msSince(start);
+    if (options.frameTimes) frameTimes.push_back(time);
     ++shown;
     model.framesRecorded = shown;
     if (controls.quit) stopReason = "window closed";
@@ -331,7 +354,11 @@ Result<std::unique_ptr<DesktopSession>> DesktopSession::create(const Lesson& les
   glfwSetFramebufferSizeCallback(s.window, [](GLFWwindow* w, int, int) {
     static_cast<Impl*>(glfwGetWindowUserPointer(w))->swapchain->markResized();
   });
-  s.renderer->setUiBuilder([&s] { drawDesktopPanels(s.model, s.controls); });
+  s.renderer->setUiBuilder([&s] {
+    const Impl::Clock::time_point start = Impl::Clock::now();
+    drawDesktopPanels(s.model, s.controls);
+    s.panelsMs += Impl::msSince(start);
+  });
 
   if (options.handMeshes)
     if (Status st = s.handMeshes.load(options.assetsDir, *s.renderer); !st) return st.error();
@@ -412,6 +439,7 @@ LessonObserver DesktopSession::observer() {
 const std::string& DesktopSession::stopReason() const { return impl_->stopReason; }
 const std::optional<Error>& DesktopSession::failure() const { return impl_->failure; }
 long DesktopSession::framesShown() const { return impl_->shown; }
+const std::vector<DesktopFrameTime>& DesktopSession::frameTimes() const { return impl_->frameTimes; }
 std::vector<std::string> DesktopSession::validationMessages() const { return impl_->context->validationMessages(); }
 
 // ---- screenshots -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "mimesis/desktop/DesktopFrameTimes.hpp"
 #include "mimesis/desktop/DesktopScript.hpp"
 #include "mimesis/session/HeadlessLesson.hpp"
 #include "mimesis/session/HandSource.hpp"
@@ -24,6 +25,7 @@ struct DesktopOptions {
   std::string screenshot;          // PNG of the last displayed frame (with --frames)
   std::vector<ScriptEvent> script;
   bool validate = false;           // Vulkan validation; messages are reported at the end
+  bool frameTimes = false;         // keep each displayed frame's times (DesktopFrameTimes.hpp)
   bool handMeshes = false;
   std::string assetsDir;
   std::string recordingPath;       // shown in the recording panel
@@ -49,6 +51,8 @@ class DesktopSession : public HandSource {
   // A failure inside the window loop (Vulkan, window system), which ends the lesson.
   const std::optional<Error>& failure() const;
   long framesShown() const;
+  // Each displayed frame's phases (empty unless DesktopOptions::frameTimes).
+  const std::vector<DesktopFrameTime>& frameTimes() const;
   std::vector<std::string> validationMessages() const;
   // Renders the current picture again into a PNG (after the lesson ended, for --screenshot).
   Status writeScreenshot(const std::string& path);

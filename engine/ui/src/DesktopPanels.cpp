@@ -106,17 +106,19 @@ void scorePanel(const DesktopModel& m) {
     }
     ImGui::EndTable();
   }
+  // Plots take a width in pixels (ImGui 1.86's PlotEx draws nothing for -FLT_MIN).
+  const float width = ImGui::GetContentRegionAvail().x;
   std::vector<float> plot(m.liveScore.begin(), m.liveScore.end());
   char now[32];
   std::snprintf(now, sizeof now, "live %.0f", plot.empty() ? 0.0f : plot.back());
-  ImGui::PlotLines("##live", plot.data(), static_cast<int>(plot.size()), 0, now, 0.0f, 100.0f, ImVec2(-FLT_MIN, 46.0f));
+  ImGui::PlotLines("##live", plot.data(), static_cast<int>(plot.size()), 0, now, 0.0f, 100.0f, ImVec2(width, 46.0f));
   std::vector<float> trials(m.trialScores.begin(), m.trialScores.end());
   char last[48];
   if (trials.empty())
     std::snprintf(last, sizeof last, "trials: none scored yet");
   else
     std::snprintf(last, sizeof last, "trials: last %.0f", trials.back());
-  ImGui::PlotHistogram("##trials", trials.data(), static_cast<int>(trials.size()), 0, last, 0.0f, 100.0f, ImVec2(-FLT_MIN, 40.0f));
+  ImGui::PlotHistogram("##trials", trials.data(), static_cast<int>(trials.size()), 0, last, 0.0f, 100.0f, ImVec2(width, 40.0f));
 }
 
 void modelPanel(const DesktopModel& m) {

@@ -74,7 +74,7 @@ struct DesktopRun {
 
 DesktopRun runShortLesson(const std::string& name, const std::string& args) {
   const auto dir = scratchDir("desktop-" + name);
-  auto r = runCommand(std::string(MIMESIS_BINARY) + " desktop '" + kShortLesson + "' --simulate --size 640x400 --validate --report '" +
+  auto r = runCommand(std::string(MIMESIS_BINARY) + " desktop '" + kShortLesson + "' --simulate --size 320x240 --validate --report '" +
                           (dir / "report").string() + "' " + args,
                       dir);
   return {std::move(r), dir};
@@ -110,7 +110,7 @@ TEST(DesktopCommandTest, WholeLessonWithScreenshotEndsCleanly) {
   EXPECT_NE(mimesis::testing::readText(run.dir / "report" / "report.html").find("data:image/png"), std::string::npos);
   auto image = readPng(shot.string());
   ASSERT_TRUE(image) << image.error().describe();
-  EXPECT_EQ(image->width, 640);
+  EXPECT_EQ(image->width, 320);
 }
 
 TEST(DesktopCommandTest, WholeLessonWithoutFrameLimitEndsCleanly) {

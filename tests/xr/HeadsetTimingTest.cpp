@@ -167,7 +167,8 @@ TEST_F(HeadsetTiming, SameLearnerScoresWithinOnePointAt72And90And120Hz) {
       EXPECT_TRUE(t.scored) << rate << " Hz, trial " << k << ": " << t.scoreNote;
       lo = std::min(lo, t.score);
       hi = std::max(hi, t.score);
-      std::printf("trial %zu at %d Hz: score %.3f (headless %.3f)\n", k, rate, t.score, ref[k].score);
+      std::printf("trial %zu at %d Hz: score %.3f, starts at %.4f s (headless %.3f at %.4f s)\n", k, rate, t.score,
+                  t.startTime, ref[k].score, ref[k].startTime);
     }
     EXPECT_LE(hi - lo, 1.0) << "trial " << k << ": scores across 72/90/120 Hz span " << lo << ".." << hi;
     ++compared;

@@ -12,6 +12,7 @@
 #include "mimesis/scoring/Scorer.hpp"
 #include "mimesis/session/ExpertPlayer.hpp"
 #include "mimesis/session/MirrorAdapters.hpp"
+#include "TrialResampling.hpp"
 
 namespace mimesis {
 namespace {
@@ -58,6 +59,7 @@ struct SessionRunner::State {
   FeedbackState trialStartState;
   Clip shown;
   Clip learnerFrames;          // this trial's frames, trial clock
+  Clip scoredFrames;           // the same on the nominal frame grid (TrialResampling.hpp)
   Frame learnerScratch;
   int trialIndex = 0;
   bool inTrial = false;
@@ -224,7 +226,9 @@ Result<TrialRecord> SessionRunner::endTrial(double time) {
   } else if (s.learnerFrames.frames.size() < 2) {
     rec.scoreNote = "too few frames to score";
   } else {
-    Result<ScoreReport> report = scorePerformance(s.player.spanClip(), s.learnerFrames, lesson.scoring);
+    // On the nominal grid at the frames' real times (a no-op for the virtual clock).
+    resampleTrial(s.learnerFrames, lesson.clip.rate, s.scoredFrames);
+    Result<ScoreReport> report = scorePerformance(s.player.spanClip(), s.scoredFrames, lesson.scoring);
     if (!report) {
       rec.scoreNote = report.error().describe();
     } else {

@@ -51,13 +51,15 @@ double XrHandSource::trialStartTime(double earliest) {
   if (!stopReason_.empty()) return earliest;
   HeadsetWait w;
   if (!waitFocused(w)) return earliest;
+  // Like the virtual clock, the headset spends the frame at the previous trial's end on that end
+  // (it is displayed with what was shown last); the next trial starts with the frame after it.
+  const double skipBefore =
+      haveEpoch_ && period_ > 0 ? earliest + 0.5 * static_cast<double>(period_) * 1e-9 : earliest;
   if (!haveEpoch_) {
     epoch_ = w.displayTime;
     haveEpoch_ = true;
   }
-  // A frame seen before the previous trial's end (only with jitter of over half a period) is
-  // displayed and not used.
-  for (int guard = 0; guard < 1000 && sessionSeconds(w.displayTime) < earliest; ++guard) {
+  for (int guard = 0; guard < 1000 && sessionSeconds(w.displayTime) < skipBefore; ++guard) {
     Result<HeadsetFrame> f = headset_->frame(idleCompose());
     if (!f) {
       failure_ = f.error();
@@ -73,7 +75,7 @@ double XrHandSource::trialStartTime(double earliest) {
 
 double XrHandSource::trialEndTime(double proposed) {
   if (!deliveredInTrial_) return proposed;
-  return sessionSeconds(lastDisplay_) + 0.5 * static_cast<double>(period_) * 1e-9;
+  return sessionSeconds(lastDisplay_ + period_);  // one predicted period after the last frame
 }
 
 Status XrHandSource::beginTrial(const TrialContext& context) {

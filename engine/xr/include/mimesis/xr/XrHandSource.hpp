@@ -9,7 +9,9 @@
 // (waited before the trial is set up, drawn by the first poll with the new trial's expert) and
 // lasts as long as the span shown (TrialContext::expertShown): a poll returns false, without
 // waiting a frame, once the runtime's next predicted display time would fall more than half a
-// display period past the span. The trial ends half a period after its last frame. Frames the
+// display period past the span. The trial ends one predicted period after its last frame, and,
+// as on the headless virtual clock, the frame seen then is spent on the trial's end (displayed
+// with what was shown last): the next trial starts with the frame after it. Frames the
 // application misses (a late xrWaitFrame, frames the runtime skips, frames waited while not
 // FOCUSED, which are displayed without advancing the lesson) leave gaps in time: the recording's
 // duration is the runtime's elapsed predicted time.
@@ -37,7 +39,7 @@ class XrHandSource : public HandSource {
   bool ownsClock() const override { return true; }
   // Waits the trial's first focused frame and returns its session time.
   double trialStartTime(double earliest) override;
-  // Half a display period after the trial's last frame.
+  // One predicted display period after the trial's last frame.
   double trialEndTime(double proposed) override;
   // Fails (ErrorCode::Device, "the headset session ended: ...") once the session is over, so
   // the lesson stops; the recording written so far is kept by the session runner.

@@ -17,7 +17,8 @@ struct TrialContext {
   double rate = 90.0;               // the session's frame rate (frames of the virtual clock)
   const FeedbackState* guidance = nullptr;  // the state the trial starts with
   // The expert as it will be displayed this trial: the looped segment (or the whole clip) at
-  // the chosen tempo, time 0 = trial start, one frame per session frame (no anticipation lead).
+  // the chosen tempo, time 0 = trial start, at the clip's rate (no anticipation lead); a source on
+  // its own clock samples it at its frames' trial times (sampleClip, interpolating).
   const Clip* expertShown = nullptr;
   double expertStart = 0.0;         // expert clip seconds shown at trial time 0
   double tempo = 1.0;

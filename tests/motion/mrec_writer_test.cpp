@@ -53,6 +53,33 @@ TEST(MrecWriter, KilledWriterLosesAtMostOneChunk) {
   std::remove(path.c_str());
 }
 
+// The headset stores each frame at its predicted display time: irregular spacing (jitter),
+// gaps (missed frames) and times from nanosecond clocks must come back exactly, with the
+// nominal rate kept apart from the times (format 1.0 already stores an f64 time per frame).
+TEST(MrecWriter, PerFrameTimestampsWithJitterAndGapsRoundTripExactly) {
+  Clip clip = testclip::makeMrecTestClip(50);
+  long long ns = 0;
+  for (std::size_t i = 0; i < clip.frames.size(); ++i) {
+    ns += 13888889 + static_cast<long long>((i * 7919) % 2000000);  // 72 Hz plus up to 2 ms
+    if (i % 11 == 5) ns += 2 * 13888889;                             // two frames missed
+    clip.frames[i].time = static_cast<double>(ns) * 1e-9;
+  }
+  const std::string path = tempPath("display-times.mrec");
+  auto w = MrecWriter::create(path, clip.info, 72.0, clip.body);
+  ASSERT_TRUE(w.ok()) << w.error().describe();
+  for (const Frame& f : clip.frames) ASSERT_TRUE(w->appendFrame(f).ok());
+  ASSERT_TRUE(w->close().ok());
+  auto read = readMrec(path);
+  ASSERT_TRUE(read.ok()) << read.error().describe();
+  EXPECT_EQ(read->clip.rate, 72.0);
+  ASSERT_EQ(read->clip.frames.size(), clip.frames.size());
+  for (std::size_t i = 0; i < clip.frames.size(); ++i) {
+    ASSERT_EQ(read->clip.frames[i].time, clip.frames[i].time) << "frame " << i;
+    ASSERT_TRUE(read->clip.frames[i] == clip.frames[i]) << "frame " << i;
+  }
+  std::remove(path.c_str());
+}
+
 TEST(MrecWriter, SlowTrackerFlushesByTime) {
   Clip clip = testclip::makeMrecTestClip(40);
   for (std::size_t i = 0; i < clip.frames.size(); ++i) clip.frames[i].time = static_cast<double>(i) / 30.0;

@@ -40,6 +40,9 @@ int runHeadset(const HeadsetCommandOptions& o) {
   if (!r) return reportError("headset", r.error());
   fmt::print("headset: {} frames submitted, {} lesson frames, session {}\n", r->framesSubmitted, r->handFrames,
              headsetEndName(r->end));
+  if (r->handDisplayTimes.size() >= 2)  // the lesson's clock is the runtime's
+    fmt::print("clock: {} lesson frames over {:.3f} s of predicted display time\n", r->handDisplayTimes.size(),
+               static_cast<double>(r->handDisplayTimes.back() - r->handDisplayTimes.front()) * 1e-9);
   if (r->completed) {
     fmt::print("lesson: {} trials, {} ({})\n", r->lesson.trials.size(), r->lesson.stopReason, o.report);
   } else {

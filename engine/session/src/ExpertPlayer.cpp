@@ -36,6 +36,9 @@ void ExpertPlayer::beginTrial(const FeedbackState& state) {
   // Tempo is a rate: never zero or negative (the player would never reach the end).
   tempo_ = std::isfinite(state.tempo) ? std::clamp(static_cast<double>(state.tempo), 0.05, 4.0) : 1.0;
   playhead_ = shownTime_ = start_;
+  anchorTime_ = lastTime_ = 0.0;
+  anchorPlayhead_ = start_;
+  playRate_ = tempo_;
 }
 
 void ExpertPlayer::sampleAt(double t, Frame& out) const {
@@ -48,9 +51,17 @@ void ExpertPlayer::sampleAt(double t, Frame& out) const {
   }
 }
 
-const Frame& ExpertPlayer::advance(double dt, double tempo, double leadSeconds) {
+const Frame& ExpertPlayer::advanceTo(double trialTime, double tempo, double leadSeconds) {
   const double rate = std::isfinite(tempo) ? std::clamp(tempo, 0.05, 4.0) : tempo_;
-  if (std::isfinite(dt) && dt > 0.0) playhead_ = std::min(end_, playhead_ + dt * rate);
+  if (std::isfinite(trialTime) && trialTime > lastTime_) {
+    if (rate != playRate_) {  // the new tempo plays from where the old one had got to
+      anchorTime_ = lastTime_;
+      anchorPlayhead_ = playhead_;
+      playRate_ = rate;
+    }
+    playhead_ = std::min(end_, anchorPlayhead_ + (trialTime - anchorTime_) * playRate_);
+    lastTime_ = trialTime;
+  }
   const double lead = std::isfinite(leadSeconds) ? std::max(0.0, leadSeconds) : 0.0;
   shownTime_ = std::min(end_, playhead_ + lead);
   sampleAt(shownTime_, frame_);

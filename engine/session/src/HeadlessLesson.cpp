@@ -1,6 +1,7 @@
 // runHeadlessLesson: the virtual-clock loop over trials and the report files it writes.
 #include "mimesis/session/HeadlessLesson.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -142,8 +143,12 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
   res.reportDir = reportDir;
   res.stopReason = "trials";
   const double dt = runner.frameInterval();
-  std::int64_t frame = 0;  // the virtual clock counts frames, so times never drift
-  auto now = [&] { return static_cast<double>(frame) * dt; };
+  // The virtual clock counts frames, so its times never drift; a source with a clock of its own
+  // (ownsClock) gives every time instead, and `clock` follows it.
+  const bool sourceClock = source.ownsClock();
+  std::int64_t frame = 0;
+  double clock = 0.0;  // session seconds of the last step or trial boundary (source clock)
+  auto now = [&] { return sourceClock ? clock : static_cast<double>(frame) * dt; };
   runner.start(now());
   Frame learner;
   std::array<int, kStageCount> stageTrials{};
@@ -152,20 +157,39 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
       res.stopReason = "stopped: " + stop;
       break;
     }
-    const TrialContext& ctx = runner.beginTrial(now());
+    if (sourceClock) clock = std::max(clock, source.trialStartTime(clock));
+    const double trialStart = now();
+    const TrialContext& ctx = runner.beginTrial(trialStart);
     if (Status st = source.beginTrial(ctx); !st) return st.error();
+    const double shownSeconds = ctx.expertShown ? ctx.expertShown->duration() : 0.0;
     const auto shownFrames = static_cast<std::int64_t>(ctx.expertShown ? ctx.expertShown->frames.size() : 0);
-    const std::int64_t maxFrames = shownFrames + static_cast<std::int64_t>(std::ceil(5.0 / dt));
+    // At most the span shown plus 5 s; a source's own clock may run at up to 1000 Hz.
+    const std::int64_t maxFrames = sourceClock ? static_cast<std::int64_t>(std::ceil((shownSeconds + 5.0) * 1000.0)) + 1
+                                               : shownFrames + static_cast<std::int64_t>(std::ceil(5.0 / dt));
+    bool stepped = false;
     for (std::int64_t i = 0; i < maxFrames; ++i) {
       if (!source.poll(static_cast<double>(i) * dt, runner.state(), learner)) break;
+      if (sourceClock) {
+        // Times must increase and stay inside the trial; a source that breaks that ends it.
+        if (!std::isfinite(learner.time) || learner.time < trialStart || (stepped && !(learner.time > clock)) ||
+            learner.time - trialStart > shownSeconds + 5.0)
+          break;
+        clock = learner.time;
+      }
       const FeedbackState& shown = runner.step(now(), learner);
       res.frames.push_back(sampleFrame(now(), k, shown, runner.model().estimates()));
       ++frame;
+      stepped = true;
       if (observer.afterStep) observer.afterStep(runner);
     }
     source.endTrial();
+    if (sourceClock) {
+      // After the last frame (so a re-run from the recording cuts the trials at the same place).
+      const double end = source.trialEndTime(clock + dt);
+      clock = end > clock ? end : (stepped ? clock + dt : clock);
+    }
     Result<TrialRecord> rec = runner.endTrial(now());
-    ++frame;
+    ++frame;  // the virtual clock spends one frame on the trial's end
     if (!rec) return rec.error();
     res.trials.push_back(*rec);
     if (observer.afterTrial) observer.afterTrial(runner, *rec);

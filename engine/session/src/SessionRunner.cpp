@@ -12,6 +12,7 @@
 #include "mimesis/scoring/Scorer.hpp"
 #include "mimesis/session/ExpertPlayer.hpp"
 #include "mimesis/session/MirrorAdapters.hpp"
+#include "TrialResampling.hpp"
 
 namespace mimesis {
 namespace {
@@ -58,11 +59,10 @@ struct SessionRunner::State {
   FeedbackState trialStartState;
   Clip shown;
   Clip learnerFrames;          // this trial's frames, trial clock
+  Clip scoredFrames;           // the same on the nominal frame grid (TrialResampling.hpp)
   Frame learnerScratch;
   int trialIndex = 0;
   bool inTrial = false;
-  bool haveLastTime = false;
-  double lastTime = 0.0;
   double trialStart = 0.0;
 
   std::string lastStateJson;
@@ -155,7 +155,7 @@ const TrialContext& SessionRunner::beginTrial(double time) {
   s.context.performs = stagePerforms(s.trialStartState.stage);
   s.inTrial = true;
   s.trialStart = time;
-  s.haveLastTime = false;
+  s.context.startTime = time;
   s.recordEvent(time, "trial-begin",
                 "{\"trial\":" + std::to_string(s.trialIndex) + ",\"stage\":\"" +
                     std::string(stageName(s.trialStartState.stage)) + "\"}");
@@ -166,10 +166,9 @@ const FeedbackState& SessionRunner::step(double time, const Frame& learner) {
   State& s = *s_;
   if (!s.inTrial) beginTrial(time);
   const FeedbackState& before = s.model.state();
-  const double dt = s.haveLastTime ? time - s.lastTime : 0.0;
-  s.haveLastTime = true;
-  s.lastTime = time;
-  const Frame& expert = s.player.advance(dt, before.tempo, before.anticipationLeadSeconds);
+  // The expert at this frame's own time since the trial began (a late first frame or a missed
+  // one shows the expert further on, as time has passed).
+  const Frame& expert = s.player.advanceTo(time - s.trialStart, before.tempo, before.anticipationLeadSeconds);
 
   // The trial's copy on the trial clock (scoring); the recorder's on the session clock.
   s.learnerScratch = learner;
@@ -227,7 +226,9 @@ Result<TrialRecord> SessionRunner::endTrial(double time) {
   } else if (s.learnerFrames.frames.size() < 2) {
     rec.scoreNote = "too few frames to score";
   } else {
-    Result<ScoreReport> report = scorePerformance(s.player.spanClip(), s.learnerFrames, lesson.scoring);
+    // On the nominal grid at the frames' real times (a no-op for the virtual clock).
+    resampleTrial(s.learnerFrames, lesson.clip.rate, s.scoredFrames);
+    Result<ScoreReport> report = scorePerformance(s.player.spanClip(), s.scoredFrames, lesson.scoring);
     if (!report) {
       rec.scoreNote = report.error().describe();
     } else {

@@ -34,6 +34,7 @@ Result<SessionReplaySource> SessionReplaySource::fromRecording(const MrecFile& f
     return makeError(ErrorCode::BadInput,
                      "not a session recording (no trial events); give a performance with --learner instead", where);
   src.trials_.resize(spans.size());
+  for (const Span& sp : spans) src.spans_.push_back({sp.begin, sp.end});
   // Frames are in time order and so are the spans: one merge pass.
   std::size_t k = 0;
   for (const Frame& f : file.clip.frames) {
@@ -62,14 +63,25 @@ Status SessionReplaySource::beginTrial(const TrialContext& context) {
                                               " complete trial(s); trial " + std::to_string(context.trial + 1) +
                                               " was asked for");
   current_ = &trials_[static_cast<std::size_t>(context.trial)];
+  currentTrial_ = context.trial;
   next_ = 0;
   return okStatus();
 }
 
-bool SessionReplaySource::poll(double trialTime, const FeedbackState&, Frame& out) {
+double SessionReplaySource::trialStartTime(double earliest) {
+  const std::size_t k = static_cast<std::size_t>(currentTrial_ + 1);
+  return k < spans_.size() ? spans_[k].first : earliest;
+}
+
+double SessionReplaySource::trialEndTime(double proposed) {
+  return currentTrial_ >= 0 && static_cast<std::size_t>(currentTrial_) < spans_.size()
+             ? spans_[static_cast<std::size_t>(currentTrial_)].second
+             : proposed;
+}
+
+bool SessionReplaySource::poll(double, const FeedbackState&, Frame& out) {
   if (current_ == nullptr || next_ >= current_->size()) return false;
-  out = (*current_)[next_++];
-  out.time = trialTime;
+  out = (*current_)[next_++];  // with its recorded session time
   return true;
 }
 

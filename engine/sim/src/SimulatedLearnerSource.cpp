@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "mimesis/motion/ClipSampler.hpp"
+
 namespace mimesis {
 
 SimulatedLearnerSource::SimulatedLearnerSource(const LearnerBehaviour& behaviour) : behaviour_(behaviour) {}
@@ -37,9 +39,17 @@ Status SimulatedLearnerSource::beginTrial(const TrialContext& context) {
 
 bool SimulatedLearnerSource::poll(double trialTime, const FeedbackState&, Frame& out) {
   if (performance_.frames.empty() || !(trialTime >= 0.0)) return false;
-  const auto i = static_cast<std::size_t>(std::llround(trialTime * rate_));
-  if (i >= performance_.frames.size()) return false;
-  out = performance_.frames[i];
+  // The performance at that time, not at a frame index: whatever the spacing of the polls, the
+  // learner is where the simulation has it then. A time within kSnap of a simulated frame (the
+  // virtual clock's i · dt against the performance's i / rate) is that frame bit for bit.
+  constexpr double kSnap = 1e-9;
+  const std::vector<Frame>& frames = performance_.frames;
+  const double t = frames.front().time + trialTime;
+  if (t > frames.back().time + kSnap) return false;
+  const std::size_t i = frameIndexAt(performance_, t);
+  if (std::fabs(frames[i].time - t) <= kSnap) out = frames[i];
+  else if (i + 1 < frames.size() && std::fabs(frames[i + 1].time - t) <= kSnap) out = frames[i + 1];
+  else sampleClip(performance_, t, out);
   out.time = trialTime;
   return true;
 }

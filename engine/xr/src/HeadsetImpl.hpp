@@ -50,9 +50,16 @@ struct Headset::Impl {
   HeadsetEnd end = HeadsetEnd::Running;
   std::int64_t framesWaited = 0, framesSubmitted = 0, focusFrames = 0;
   FrameDescription description;  // reused each frame
+  // A frame waited and not yet begun (Headset::waitFrame).
+  bool waitPending = false;
+  HeadsetWait pending;
+  bool pendingShouldRender = false;
 
   Status pollEvents();
-  // One frame after the events were drained (Headset::frame without the poll).
+  // xrWaitFrame, unless a frame is already pending; `pending` says what was waited.
+  Status wait();
+  // One frame after the events were drained (Headset::frame without the poll): waits (unless a
+  // frame is pending), begins, locates, draws and ends it.
   Result<HeadsetFrame> runFrame(const ComposeFn& compose);
   Status onState(XrSessionState next);
   // Records a loss result as the headset's end; true when `r` was one.

@@ -203,36 +203,63 @@ Status Headset::Impl::renderViews(XrTime time, const ComposeFn& compose, const F
 }
 
 Result<HeadsetFrame> Headset::frame(const ComposeFn& compose) {
-  if (Status st = impl_->pollEvents(); !st) return st.error();
+  // A pending frame is finished first: the events can wait a frame, and one that ended the
+  // session now would leave the waited frame unbegun.
+  if (!impl_->waitPending)
+    if (Status st = impl_->pollEvents(); !st) return st.error();
   return impl_->runFrame(compose);
+}
+
+Result<HeadsetWait> Headset::waitFrame() {
+  if (!impl_->waitPending) {
+    if (Status st = impl_->pollEvents(); !st) return st.error();
+    if (Status st = impl_->wait(); !st) return st.error();
+  }
+  return impl_->waitPending ? impl_->pending : HeadsetWait{};
+}
+
+Status Headset::Impl::wait() {
+  if (waitPending || end != HeadsetEnd::Running || !running) return okStatus();
+  auto wi = xrStruct<XrFrameWaitInfo>(XR_TYPE_FRAME_WAIT_INFO);
+  auto fs = xrStruct<XrFrameState>(XR_TYPE_FRAME_STATE);
+  const XrResult r = xrWaitFrame(session.get(), &wi, &fs);
+  if (noteLoss(r)) return okStatus();
+  MIMESIS_XR_CHECK(instance.get(), r);
+  ++framesWaited;
+  pending = HeadsetWait{};
+  pending.waited = true;
+  pending.displayTime = fs.predictedDisplayTime;
+  pending.displayPeriod = fs.predictedDisplayPeriod;
+  pending.focused = state == XR_SESSION_STATE_FOCUSED;
+  pendingShouldRender = fs.shouldRender == XR_TRUE;
+  waitPending = true;
+  return okStatus();
 }
 
 Result<HeadsetFrame> Headset::Impl::runFrame(const ComposeFn& compose) {
   Impl& h = *this;
   HeadsetFrame out;
+  if (Status st = h.wait(); !st) return st.error();
+  if (!h.waitPending) return out;  // not running, over, or lost while waiting
+  h.waitPending = false;
   if (h.end != HeadsetEnd::Running || !h.running) return out;
-
-  auto wi = xrStruct<XrFrameWaitInfo>(XR_TYPE_FRAME_WAIT_INFO);
-  auto fs = xrStruct<XrFrameState>(XR_TYPE_FRAME_STATE);
-  XrResult r = xrWaitFrame(h.session.get(), &wi, &fs);
-  if (h.noteLoss(r)) return out;
-  MIMESIS_XR_CHECK(h.instance.get(), r);
-  ++h.framesWaited;
   out.waited = true;
-  out.displayTime = fs.predictedDisplayTime;
-  out.focused = h.state == XR_SESSION_STATE_FOCUSED;
+  out.displayTime = h.pending.displayTime;
+  out.displayPeriod = h.pending.displayPeriod;
+  out.focused = h.pending.focused;
   if (out.focused) out.focusIndex = h.focusFrames++;
   auto bi = xrStruct<XrFrameBeginInfo>(XR_TYPE_FRAME_BEGIN_INFO);
-  r = xrBeginFrame(h.session.get(), &bi);
+  XrResult r = xrBeginFrame(h.session.get(), &bi);
   if (h.noteLoss(r)) return out;
   MIMESIS_XR_CHECK(h.instance.get(), r);  // XR_FRAME_DISCARDED is a success
 
   // Hands and views at the time this frame will be seen: no frame of latency.
-  if (Status st = h.locateHands(fs.predictedDisplayTime, out.hands); !st) return st.error();
+  const XrTime displayTime = out.displayTime;
+  if (Status st = h.locateHands(displayTime, out.hands); !st) return st.error();
   std::array<XrCompositionLayerProjectionView, 2> projViews{};
   bool drawn = false;
-  if (fs.shouldRender == XR_TRUE && h.end == HeadsetEnd::Running)
-    if (Status st = h.renderViews(fs.predictedDisplayTime, compose, out.hands, projViews, drawn); !st) return st.error();
+  if (h.pendingShouldRender && h.end == HeadsetEnd::Running)
+    if (Status st = h.renderViews(displayTime, compose, out.hands, projViews, drawn); !st) return st.error();
   if (h.end != HeadsetEnd::Running && h.end != HeadsetEnd::Exited) return out;
 
   auto layer = xrStruct<XrCompositionLayerProjection>(XR_TYPE_COMPOSITION_LAYER_PROJECTION);
@@ -241,7 +268,7 @@ Result<HeadsetFrame> Headset::Impl::runFrame(const ComposeFn& compose) {
   layer.views = projViews.data();
   const XrCompositionLayerBaseHeader* layers[] = {reinterpret_cast<const XrCompositionLayerBaseHeader*>(&layer)};
   auto ei = xrStruct<XrFrameEndInfo>(XR_TYPE_FRAME_END_INFO);
-  ei.displayTime = fs.predictedDisplayTime;
+  ei.displayTime = displayTime;
   ei.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
   ei.layerCount = drawn ? 1u : 0u;  // not rendering: the frame is still ended, with no layers
   ei.layers = drawn ? layers : nullptr;
@@ -267,6 +294,9 @@ Result<bool> Headset::runUntilFocused(int maxPasses, const ComposeFn& compose) {
 
 Status Headset::exit(int maxPasses, const ComposeFn& compose) {
   Impl& h = *impl_;
+  // A frame waited and never drawn (the lesson stopped after waiting it) is ended first.
+  if (h.waitPending)
+    if (Result<HeadsetFrame> f = h.runFrame(compose); !f) return f.error();
   // Drain what the runtime said last (a loss, a stop) before asking for anything.
   if (Status st = h.pollEvents(); !st) return st;
   if (h.end == HeadsetEnd::Running && h.running) {

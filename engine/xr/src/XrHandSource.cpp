@@ -1,8 +1,10 @@
-// XrHandSource: the headset's frame loop paced by the lesson's polls.
+// XrHandSource: the headset's frame loop paced by the lesson's polls, on the runtime's clock.
 #include "mimesis/xr/XrHandSource.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "mimesis/motion/ClipSampler.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
 
 namespace mimesis {
@@ -14,21 +16,84 @@ void XrHandSource::stop(std::string reason) {
   if (stopReason_.empty()) stopReason_ = std::move(reason);
 }
 
+bool XrHandSource::waitFocused(HeadsetWait& out) {
+  const Headset::ComposeFn idle = idleCompose();
+  for (int guard = 0; guard < 100000; ++guard) {
+    Result<HeadsetWait> w = headset_->waitFrame();
+    if (!w) {
+      failure_ = w.error();
+      stop(w.error().describe());
+      return false;
+    }
+    if (headset_->end() != HeadsetEnd::Running) {
+      stop(headsetEndName(headset_->end()));
+      return false;
+    }
+    if (w->waited && w->focused) {
+      out = *w;
+      return true;
+    }
+    // Not running yet, or not FOCUSED (a system menu): displayed, and time goes on.
+    if (w->waited) {
+      Result<HeadsetFrame> f = headset_->frame(idle);
+      if (!f) {
+        failure_ = f.error();
+        stop(f.error().describe());
+        return false;
+      }
+    }
+  }
+  stop("the headset produced no focused frame");
+  return false;
+}
+
+double XrHandSource::trialStartTime(double earliest) {
+  if (!stopReason_.empty()) return earliest;
+  HeadsetWait w;
+  if (!waitFocused(w)) return earliest;
+  // Like the virtual clock, the headset spends the frame at the previous trial's end on that end
+  // (it is displayed with what was shown last); the next trial starts with the frame after it.
+  const double skipBefore =
+      haveEpoch_ && period_ > 0 ? earliest + 0.5 * static_cast<double>(period_) * 1e-9 : earliest;
+  if (!haveEpoch_) {
+    epoch_ = w.displayTime;
+    haveEpoch_ = true;
+  }
+  for (int guard = 0; guard < 1000 && sessionSeconds(w.displayTime) < skipBefore; ++guard) {
+    Result<HeadsetFrame> f = headset_->frame(idleCompose());
+    if (!f) {
+      failure_ = f.error();
+      stop(f.error().describe());
+      return earliest;
+    }
+    if (!waitFocused(w)) return earliest;
+  }
+  trialStart_ = w.displayTime;
+  deliveredInTrial_ = false;
+  return std::max(earliest, sessionSeconds(w.displayTime));
+}
+
+double XrHandSource::trialEndTime(double proposed) {
+  if (!deliveredInTrial_) return proposed;
+  return sessionSeconds(lastDisplay_ + period_);  // one predicted period after the last frame
+}
+
 Status XrHandSource::beginTrial(const TrialContext& context) {
   if (!stopReason_.empty()) return makeError(ErrorCode::Device, "the headset session ended: " + stopReason_);
   context_ = context;
   if (context.guidance) guidance_ = *context.guidance;
-  trialFrame_ = 0;
+  shownTrialTime_ = 0.0;
   return okStatus();
 }
 
 void XrHandSource::compose(const Frame& hands, const std::array<EyeView, 2>&, FrameDescription& out) {
-  // The expert as shown at this trial frame (held at its last frame between trials).
+  // The expert as shown at this frame's trial time (held at its last frame between trials).
   const Frame* expert = nullptr;
   if (context_.expertShown != nullptr && !context_.expertShown->frames.empty()) {
-    const auto& frames = context_.expertShown->frames;
-    const auto i = static_cast<std::size_t>(std::min<std::int64_t>(trialFrame_, static_cast<std::int64_t>(frames.size()) - 1));
-    expert = &frames[i];
+    const Clip& shown = *context_.expertShown;
+    const double t = std::clamp(shownTrialTime_, 0.0, shown.duration());
+    sampleClip(shown, shown.frames.front().time + t, expertScratch_);
+    expert = &expertScratch_;
   }
   FrameInputs in;
   in.expert = expert;
@@ -43,47 +108,41 @@ Headset::ComposeFn XrHandSource::idleCompose() {
   return [this](const Frame& hands, const std::array<EyeView, 2>& eyes, FrameDescription& out) { compose(hands, eyes, out); };
 }
 
-bool XrHandSource::poll(double trialTime, const FeedbackState& guidance, Frame& out) {
-  if (!stopReason_.empty()) return false;
-  const auto shown = static_cast<std::int64_t>(context_.expertShown ? context_.expertShown->frames.size() : 0);
-  const std::int64_t i = std::isfinite(trialTime) ? std::llround(trialTime * context_.rate) : shown;
-  if (i >= shown) return false;  // the span shown is over: so is the trial
+bool XrHandSource::poll(double, const FeedbackState& guidance, Frame& out) {
+  if (!stopReason_.empty() || context_.expertShown == nullptr) return false;
+  const double span = context_.expertShown->duration();
+  if (deliveredInTrial_) {
+    // The span shown is over once the next frame would be seen more than half a period past it.
+    const double next = static_cast<double>(lastDisplay_ + period_ - trialStart_) * 1e-9;
+    if (next > span + 0.5 * static_cast<double>(period_) * 1e-9) return false;
+  }
   if (maxFrames_ >= 0 && delivered_ >= maxFrames_) {
     stop("the frame limit (" + std::to_string(maxFrames_) + ") was reached");
     return false;
   }
+  HeadsetWait w;
+  if (!waitFocused(w)) return false;
   guidance_ = guidance;
-  trialFrame_ = i;
-  const Headset::ComposeFn composeFn = idleCompose();
-  // Run the loop until the frame that shows session frame `sessionFrame_`; earlier frames (the
-  // one the driver spent on endTrial) are displayed with what was shown last.
-  for (int guard = 0; guard < 100000; ++guard) {
-    Result<HeadsetFrame> f = headset_->frame(composeFn);
-    if (!f) {
-      failure_ = f.error();
-      stop(f.error().describe());
-      return false;
-    }
-    if (headset_->end() != HeadsetEnd::Running) {
-      stop(headsetEndName(headset_->end()));
-      return false;
-    }
-    if (!f->waited || !f->focused) continue;
-    if (f->focusIndex < sessionFrame_) continue;
-    out = f->hands;
-    out.time = trialTime;
-    displayTimes_.push_back(f->displayTime);
-    ++sessionFrame_;
-    ++delivered_;
-    return true;
+  shownTrialTime_ = static_cast<double>(w.displayTime - trialStart_) * 1e-9;
+  Result<HeadsetFrame> f = headset_->frame(idleCompose());
+  if (!f) {
+    failure_ = f.error();
+    stop(f.error().describe());
+    return false;
   }
-  stop("the headset produced no focused frame");
-  return false;
-}
-
-void XrHandSource::endTrial() {
-  // runHeadlessLesson spends one session frame on endTrial.
-  ++sessionFrame_;
+  if (headset_->end() != HeadsetEnd::Running || !f->waited) {
+    stop(headsetEndName(headset_->end()));
+    return false;
+  }
+  out = f->hands;
+  out.time = sessionSeconds(f->displayTime);
+  displayTimes_.push_back(f->displayTime);
+  lastDisplay_ = f->displayTime;
+  // A runtime that gives no period: assume the clip's rate until it does.
+  period_ = f->displayPeriod > 0 ? f->displayPeriod : static_cast<XrDuration>(std::llround(1e9 / context_.rate));
+  deliveredInTrial_ = true;
+  ++delivered_;
+  return true;
 }
 
 }  // namespace mimesis

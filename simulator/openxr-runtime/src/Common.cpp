@@ -1,4 +1,5 @@
 // The runtime's global handle table, pose math, the scripted head and the frame clock.
+#include <algorithm>
 #include <cmath>
 
 #include "Runtime.hpp"
@@ -68,6 +69,32 @@ XrTime frameDisplayTime(const Session& session, std::int64_t n) {
   // never accumulated, so there is no drift).
   const double rate = session.instance->config.rate;
   return static_cast<XrTime>(1000000000LL + std::llround(static_cast<double>(n + 1) * 1e9 / rate));
+}
+
+namespace {
+// A 64-bit mix of (seed, slot, stream): the same settings give the same faults in every run.
+double unitHash(std::int64_t seed, std::int64_t slot, std::uint64_t stream) {
+  std::uint64_t z = static_cast<std::uint64_t>(seed) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(slot) ^
+                    (stream << 56);
+  z += 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) * 0x1.0p-53;
+}
+}  // namespace
+
+XrDuration slotJitter(const Session& session, std::int64_t n) {
+  const Config& c = session.instance->config;
+  if (!(c.jitterMs > 0.0)) return 0;
+  // Never half a period or more, so display times stay in order and nearest their own slot.
+  const double maxNs = std::min(c.jitterMs * 1e6, 0.45 * 1e9 / c.rate);
+  return static_cast<XrDuration>(std::floor(unitHash(c.seed, n, 1) * maxNs));
+}
+
+bool slotDropped(const Session& session, std::int64_t n) {
+  const Config& c = session.instance->config;
+  return c.dropRate > 0.0 && unitHash(c.seed, n, 2) < c.dropRate;
 }
 
 // ---- pose math ----

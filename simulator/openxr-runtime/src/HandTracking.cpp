@@ -1,10 +1,11 @@
 // XR_EXT_hand_tracking: hand trackers whose joints are replayed from an .mrec recording at the
-// time asked for. The recording's first frame is shown at the predicted display time of the
+// time asked for (interpolated between recorded frames). The recording's first frame is shown at the predicted display time of the
 // first frame waited while the session is FOCUSED (README.md, "Hands").
 #include <algorithm>
 #include <cmath>
 
 #include "Entry.hpp"
+#include "mimesis/motion/ClipSampler.hpp"
 
 namespace mxs {
 namespace {
@@ -25,26 +26,38 @@ bool finitePose(const mimesis::Pose& p) {
          std::isfinite(p.orientation.w);
 }
 
-// The recorded frame shown at `time`: the nearest one within half a frame, else none.
-const mimesis::Frame* frameAt(const Session& s, XrTime time) {
+// The recorded hands at `time`, written to `out`: a recorded frame within a microsecond is
+// returned bit for bit; between two frames at most 1.5 recording frames apart the hands are
+// interpolated (a tracked hand moves continuously, so a display rate other than the recording's
+// sees it where it is then); otherwise the nearest frame within half a frame, else none.
+bool framesAt(const Session& s, XrTime time, mimesis::Frame& out) {
   const Instance& inst = *s.instance;
-  if (!inst.hands || inst.hands->frames.empty() || s.focusedFrameIndex < 0 || time < s.handsEpoch) return nullptr;
-  const auto& frames = inst.hands->frames;
+  if (!inst.hands || inst.hands->frames.empty() || s.focusedFrameIndex < 0 || time < s.handsEpoch) return false;
+  const mimesis::Clip& clip = *inst.hands;
+  const auto& frames = clip.frames;
   const double t = frames.front().time + static_cast<double>(time - s.handsEpoch) * 1e-9;
-  auto it = std::lower_bound(frames.begin(), frames.end(), t,
-                             [](const mimesis::Frame& f, double v) { return f.time < v; });
-  const mimesis::Frame* best = nullptr;
-  double bestDt = 1e300;
-  for (auto c : {it, it == frames.begin() ? it : it - 1}) {
-    if (c == frames.end()) continue;
-    const double d = std::fabs(c->time - t);
-    if (d < bestDt) {
-      bestDt = d;
-      best = &*c;
-    }
+  const double rate = clip.rate > 0.0 ? clip.rate : inst.config.rate;
+  const std::size_t i = mimesis::frameIndexAt(clip, t);
+  const mimesis::Frame& a = frames[i];
+  const mimesis::Frame* b = i + 1 < frames.size() ? &frames[i + 1] : nullptr;
+  constexpr double kExact = 1e-6;
+  if (std::fabs(a.time - t) <= kExact) {
+    out = a;
+    return true;
   }
-  const double rate = inst.hands->rate > 0.0 ? inst.hands->rate : inst.config.rate;
-  return bestDt <= 0.5 / rate + 1e-6 ? best : nullptr;
+  if (b != nullptr && std::fabs(b->time - t) <= kExact) {
+    out = *b;
+    return true;
+  }
+  if (b != nullptr && t > a.time && b->time - a.time <= 1.5 / rate) {
+    mimesis::sampleClip(clip, t, out);
+    return true;
+  }
+  const mimesis::Frame* best = &a;
+  if (b != nullptr && std::fabs(b->time - t) < std::fabs(a.time - t)) best = b;
+  if (std::fabs(best->time - t) > 0.5 / rate + 1e-6) return false;
+  out = *best;
+  return true;
 }
 
 }  // namespace
@@ -102,9 +115,10 @@ XrResult XRAPI_CALL LocateHandJointsEXT(XrHandTrackerEXT handle, const XrHandJoi
     for (uint32_t j = 0; j < XR_HAND_JOINT_COUNT_EXT; ++j) velocities->jointVelocities[j] = XrHandJointVelocityEXT{};
   }
 
-  const mimesis::Frame* f = frameAt(s, info->time);
-  const auto& hand = f != nullptr ? f->hands[t->hand == XR_HAND_LEFT_EXT ? 0 : 1] : mimesis::HandPose{};
-  bool active = f != nullptr && hand.active;
+  mimesis::Frame f;
+  const bool have = framesAt(s, info->time, f);
+  const mimesis::HandPose hand = have ? f.hands[t->hand == XR_HAND_LEFT_EXT ? 0 : 1] : mimesis::HandPose{};
+  bool active = have && hand.active;
   for (const mimesis::JointPose& j : hand.joints) active = active && finitePose(j.pose) && std::isfinite(j.radius);
   locations->isActive = active ? XR_TRUE : XR_FALSE;
   const Pose T_stage_base = spaceInStage(*base, info->time);

@@ -76,9 +76,12 @@ struct Session {
   VkQueue vkQueue = VK_NULL_HANDLE;
   std::uint32_t queueFamily = 0;
   VkCommandPool commandPool = VK_NULL_HANDLE;
-  // Frame loop: frames are counted from xrBeginSession; frame n is displayed at
-  // epoch + round((n + 1) * 1e9 / rate) ns.
+  // Frame loop: frames are counted from xrBeginSession; display slot k is at
+  // epoch + round((k + 1) * 1e9 / rate) ns plus its jitter; frame n goes to the next slot not
+  // dropped (slot n when nothing is dropped).
   std::int64_t framesWaited = 0;
+  std::int64_t nextSlot = 0;
+  std::int64_t slotsDropped = 0;
   bool frameWaitedNotBegun = false;
   bool frameBegun = false;
   XrTime lastPredicted = 0;
@@ -142,8 +145,11 @@ XrResult instanceStatus(const Instance& instance);
 // Queues a state change for the session (and updates its state) at `time`.
 void queueState(Session& session, XrSessionState state, XrTime time);
 
-// Timing: the display time of frame n of the session.
+// Timing: the nominal display time of display slot n of the session (no jitter).
 XrTime frameDisplayTime(const Session& session, std::int64_t n);
+// The configured jitter of slot n (ns, >= 0, under half a period) and whether it is dropped.
+XrDuration slotJitter(const Session& session, std::int64_t n);
+bool slotDropped(const Session& session, std::int64_t n);
 
 // The scripted head: T_stage_head at `time`.
 Pose headPose(const Instance& instance, XrTime time);

@@ -123,6 +123,8 @@ XrResult XRAPI_CALL BeginSession(XrSession handle, const XrSessionBeginInfo* inf
   if (s->state != XR_SESSION_STATE_READY) return XR_ERROR_SESSION_NOT_READY;
   s->running = true;
   s->framesWaited = 0;
+  s->nextSlot = 0;
+  s->slotsDropped = 0;
   s->framesEnded = 0;
   s->frameWaitedNotBegun = s->frameBegun = false;
   logLine(s->instance, "session begun");
@@ -161,7 +163,14 @@ XrResult XRAPI_CALL WaitFrame(XrSession handle, const XrFrameWaitInfo* info, XrF
   const std::int64_t n = s->framesWaited++;
   const Config& c = s->instance->config;
   if (c.sleep) std::this_thread::sleep_for(std::chrono::nanoseconds(static_cast<long long>(1e9 / c.rate)));
-  s->lastPredicted = frameDisplayTime(*s, n);
+  // A dropped slot passes unseen: the frame goes to the next one (a gap of a period or more).
+  std::int64_t slot = s->nextSlot;
+  for (int k = 0; k < 3 && n > 0 && slotDropped(*s, slot); ++k) {
+    ++slot;
+    ++s->slotsDropped;
+  }
+  s->nextSlot = slot + 1;
+  s->lastPredicted = frameDisplayTime(*s, slot) + slotJitter(*s, slot);
   if (n == 0) queueState(*s, XR_SESSION_STATE_SYNCHRONIZED, s->lastPredicted);
   if (n == c.exitFrame && !s->exitRequested) beginStopping(*s);
   if (n == c.lossFrame) {
@@ -175,7 +184,7 @@ XrResult XRAPI_CALL WaitFrame(XrSession handle, const XrFrameWaitInfo* info, XrF
     s->handsEpoch = s->lastPredicted;
   }
   state->predictedDisplayTime = s->lastPredicted;
-  state->predictedDisplayPeriod = frameDisplayTime(*s, n + 1) - s->lastPredicted;
+  state->predictedDisplayPeriod = frameDisplayTime(*s, slot + 1) - frameDisplayTime(*s, slot);
   state->shouldRender = (s->state == XR_SESSION_STATE_VISIBLE || s->state == XR_SESSION_STATE_FOCUSED) ? XR_TRUE : XR_FALSE;
   s->frameWaitedNotBegun = true;
   return XR_SUCCESS;

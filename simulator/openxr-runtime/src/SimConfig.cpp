@@ -84,6 +84,11 @@ const Setting kSettings[] = {
     {"ipd", "MIMESIS_XR_SIM_IPD", [](Config& c, const std::string& t) { return setFloat(c.ipd, t, 0, 0.2); }},
     {"verbose", "MIMESIS_XR_SIM_VERBOSE", [](Config& c, const std::string& t) { return parseBool(t, c.verbose); }},
     {"sleep", "MIMESIS_XR_SIM_SLEEP", [](Config& c, const std::string& t) { return parseBool(t, c.sleep); }},
+    {"jitterMs", "MIMESIS_XR_SIM_JITTER_MS",
+     [](Config& c, const std::string& t) { return parseNumber(t, c.jitterMs) && c.jitterMs >= 0.0 && c.jitterMs <= 100.0; }},
+    {"dropRate", "MIMESIS_XR_SIM_DROP_RATE",
+     [](Config& c, const std::string& t) { return parseNumber(t, c.dropRate) && c.dropRate >= 0.0 && c.dropRate <= 0.5; }},
+    {"seed", "MIMESIS_XR_SIM_SEED", [](Config& c, const std::string& t) { return setInt(c.seed, t, 0, 1000000000); }},
 };
 
 }  // namespace

@@ -27,6 +27,13 @@ struct Config {
   float ipd = 0.064f;
   bool verbose = false;
   bool sleep = false;               // pace xrWaitFrame on the wall clock (default: virtual time)
+  // Timing faults of real runtimes, deterministic from `seed`: each predicted display time is
+  // late by a jitter drawn uniformly from [0, jitterMs] (at most 0.45 of a period), and each
+  // display slot is missed (the application's frame goes to the next one) with probability
+  // dropRate, up to 3 in a row.
+  double jitterMs = 0.0;
+  double dropRate = 0.0;
+  std::int64_t seed = 1;
 };
 
 // Reads the configuration; returns false and sets `error` (naming the variable or key) on a bad

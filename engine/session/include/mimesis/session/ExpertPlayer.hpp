@@ -21,10 +21,13 @@ class ExpertPlayer {
 
   // Starts a trial with the state's looped segment (or the whole clip), tempo and lead.
   void beginTrial(const FeedbackState& state);
-  // Advances the playhead by `dt` session seconds at `tempo` (the mirror model may change it
-  // within a trial) and samples the expert shown: the playhead plus the anticipation lead,
-  // clamped to the span. The reference stays valid until the next call.
-  const Frame& advance(double dt, double tempo, double leadSeconds);
+  // Moves the playhead to `trialTime` (seconds since the trial began, as the learner's frame
+  // was sampled: any spacing, gaps included), the time since the previous call played at
+  // `tempo` (the mirror model may change it within a trial), and samples the expert shown at
+  // the playhead plus the anticipation lead, clamped to the span, interpolating between the
+  // clip's frames. Whatever the display rate, the expert shown at trial time t is the clip at
+  // spanStart + t · tempo (constant tempo). The reference stays valid until the next call.
+  const Frame& advanceTo(double trialTime, double tempo, double leadSeconds);
 
   double playhead() const { return playhead_; }      // expert clip seconds, no lead
   double shownTime() const { return shownTime_; }    // expert clip seconds of the frame shown
@@ -54,6 +57,9 @@ class ExpertPlayer {
   double tempo_ = 1.0;
   double playhead_ = 0.0;
   double shownTime_ = 0.0;
+  // The playhead moves linearly from (anchorTime_, anchorPlayhead_) at playRate_ until the
+  // tempo changes, so it does not accumulate rounding frame by frame.
+  double anchorTime_ = 0.0, anchorPlayhead_ = 0.0, playRate_ = 1.0, lastTime_ = 0.0;
   Frame frame_;
 };
 

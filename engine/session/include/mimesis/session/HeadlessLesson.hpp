@@ -36,8 +36,10 @@ struct HeadlessResult {
 };
 
 // Runs up to `trials` trials (<= 0: the lesson's default) of `lesson` with `source` on a
-// virtual clock at the clip's rate: frame k of the session at k / rate seconds. A trial lasts
-// while the source returns frames, at most the span shown plus 5 s. Stops early when the
+// virtual clock at the clip's rate: frame k of the session at k / rate seconds (one frame is
+// spent on each trial's end), or, for a source that owns its clock (HandSource::ownsClock: a
+// headset, a recorded session), at the times the source gives. A trial lasts while the source
+// returns frames, at most the span shown plus 5 s. Stops early when the
 // lesson is complete or a stage's maxTrials is exhausted. Writes into `reportDir` (created):
 //   trace.json     the mirror model's decision trace (decisionTraceToJson)
 //   trials.json    per trial: stage, guided, ghost opacity, tempo, score (null when the

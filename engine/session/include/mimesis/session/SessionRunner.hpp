@@ -60,6 +60,8 @@ class SessionRunner {
   // is ignored). The reference stays valid until the next call.
   const FeedbackState& step(double time, const Frame& learner);
   // Ends the trial at `time` (after its last step): offline score, mirror endTrial, recorder.
+  // The offline scorer takes the trial's frames at their own times resampled onto the clip's
+  // frame grid (unchanged when they are on it, as on the headless virtual clock).
   // Errors only from the recorder; a trial that cannot be scored is fed the observer's own
   // measurement and says why in TrialRecord::scoreNote.
   Result<TrialRecord> endTrial(double time);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mimesis/motion/MrecReader.hpp"
@@ -29,15 +30,24 @@ class SessionReplaySource : public HandSource {
   // empty for a cleanly closed session.
   const std::string& recoveryNote() const { return recoveryNote_; }
 
+  // The recording's clock: trials start and end at their recorded events' times and every
+  // frame keeps its recorded session time, so a session recorded on any clock (the virtual
+  // one, a headset's display times with their gaps) re-runs exactly; nothing is recomputed
+  // from frame counts.
+  bool ownsClock() const override { return true; }
+  double trialStartTime(double earliest) override;  // the next trial's "trial-begin" time
+  double trialEndTime(double proposed) override;     // this trial's "trial-end" time
   // Trial k replays recorded trial k; asking for a trial beyond trialCount() is an error.
   Status beginTrial(const TrialContext& context) override;
-  // Returns the recorded frames of the trial in order, bit for bit (time = trialTime), then
+  // Returns the recorded frames of the trial in order, bit for bit, times included, then
   // false: the trial ends exactly where the recorded one did.
   bool poll(double trialTime, const FeedbackState& guidance, Frame& out) override;
 
  private:
   SessionReplaySource() = default;
   std::vector<std::vector<Frame>> trials_;
+  std::vector<std::pair<double, double>> spans_;  // per trial: begin, end (session seconds)
+  int currentTrial_ = -1;
   double rate_ = 90.0;
   std::string recoveryNote_;
   const std::vector<Frame>* current_ = nullptr;

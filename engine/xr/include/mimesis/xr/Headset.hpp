@@ -45,7 +45,16 @@ struct HeadsetFrame {
   bool submitted = false;    // a projection layer was submitted (shouldRender)
   std::int64_t focusIndex = -1;  // frames waited while FOCUSED before this one (-1: not focused)
   XrTime displayTime = 0;    // the predicted display time views and hands were located at
+  XrDuration displayPeriod = 0;  // the runtime's predicted display period (ns)
   Frame hands;               // both hands at displayTime in the headset's world (time = 0)
+};
+
+// A frame waited (xrWaitFrame) and not yet begun: when it will be seen.
+struct HeadsetWait {
+  bool waited = false;       // false: the session is not running or is over
+  bool focused = false;      // the session was FOCUSED when it was waited
+  XrTime displayTime = 0;    // XrFrameState::predictedDisplayTime
+  XrDuration displayPeriod = 0;  // XrFrameState::predictedDisplayPeriod
 };
 
 class Headset {
@@ -67,7 +76,13 @@ class Headset {
   // `compose` and draws both eyes into the acquired swapchain images, and ends the frame with a
   // projection layer (no layers when the runtime says not to render). Loss is a state, not an
   // error: errors are failed calls that should not fail.
+  // A frame already waited with waitFrame is begun and drawn without waiting again.
   Result<HeadsetFrame> frame(const ComposeFn& compose);
+  // The first half of a pass: drains the event queue and waits the next frame, so the caller
+  // knows the predicted display time before it decides what the frame shows; the next frame()
+  // (or runUntilFocused / exit) begins, draws and ends it. Called again before that, it returns
+  // the same frame (a frame is waited once).
+  Result<HeadsetWait> waitFrame();
   // Runs passes until FOCUSED (true) or the session is over (false), at most `maxPasses`.
   Result<bool> runUntilFocused(int maxPasses, const ComposeFn& compose);
   // Asks the runtime to end the session (xrRequestExitSession) and runs passes until it is over.

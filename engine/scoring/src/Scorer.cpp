@@ -34,7 +34,7 @@ struct Candidate {
 // Means of the group metrics and the resulting metric scores and combined score.
 struct Summary {
   double shapeMm = 0, postureDeg = 0, placementMm = 0, tremorMm = 0, smoothnessLoss = 0, validity = 0;
-  bool hasPlacement = false, hasGain = false;
+  bool hasPosture = false, hasPlacement = false, hasSmoothness = false, hasGain = false;
   double gain = 1.0;
   MetricScores scores;
   double score = 0.0;
@@ -42,22 +42,25 @@ struct Summary {
 
 Summary summarise(const std::vector<GroupReport>& groups, double lagMs, double coverage, const ScoringConfig& cfg) {
   Summary s;
-  double nScore = 0, nPlace = 0, nAll = 0;
+  double nScore = 0, nPosture = 0, nPlace = 0, nSmooth = 0, nAll = 0;
   std::vector<double> gains;
   for (const GroupReport& g : groups) {
     s.validity += g.validity;
     ++nAll;
     if (!g.scorable) continue;
     s.shapeMm += g.shapeMm;
-    s.postureDeg += g.postureDeg;
-    s.smoothnessLoss += g.smoothnessLoss;
     s.tremorMm = std::max(s.tremorMm, g.tremorMm);
     ++nScore;
+    // Means over the groups where the metric was measured: an unmeasured one is not a zero.
+    if (g.scores.hasPosture) { s.postureDeg += g.postureDeg; ++nPosture; }
+    if (g.hasSmoothness) { s.smoothnessLoss += g.smoothnessLoss; ++nSmooth; }
     if (g.hasPlacement) { s.placementMm += g.placementMm; ++nPlace; }
     if (g.hasGain) gains.push_back(g.gain);
   }
   if (nAll > 0) s.validity /= nAll;
-  if (nScore > 0) { s.shapeMm /= nScore; s.postureDeg /= nScore; s.smoothnessLoss /= nScore; }
+  if (nScore > 0) s.shapeMm /= nScore;
+  if (nPosture > 0) { s.postureDeg /= nPosture; s.hasPosture = true; }
+  if (nSmooth > 0) { s.smoothnessLoss /= nSmooth; s.hasSmoothness = true; }
   if (nPlace > 0) { s.placementMm /= nPlace; s.hasPlacement = true; }
   if (!gains.empty()) {
     std::sort(gains.begin(), gains.end());
@@ -72,11 +75,13 @@ Summary summarise(const std::vector<GroupReport>& groups, double lagMs, double c
   s.scores.timing = scoreFromError(std::fabs(lagMs), ref.lagMs);
   s.scores.smoothness = scoreFromError(s.smoothnessLoss, ref.smoothness);
   s.scores.coverage = 100.0 * std::clamp(coverage, 0.0, 1.0);
-  MetricPresence p;
-  p.placement = s.hasPlacement;
-  p.smoothness = true;
-  p.coverage = true;
-  s.score = nScore > 0 ? combineScores(s.scores, cfg.weights, p) : 0.0;
+  s.scores.hasPosture = s.hasPosture;
+  s.scores.hasPlacement = s.hasPlacement;
+  s.scores.hasSmoothness = s.hasSmoothness;
+  if (!s.hasPosture) s.scores.posture = 0.0;
+  if (!s.hasPlacement) s.scores.placement = 0.0;
+  if (!s.hasSmoothness) s.scores.smoothness = 0.0;
+  s.score = nScore > 0 ? combineScores(s.scores, cfg.weights, true) : 0.0;
   return s;
 }
 
@@ -100,13 +105,18 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   const StreamLayout layout = makeStreamLayout(expert);
   StreamOptions lopt;
   lopt.anchor = anyHead(expert) && anyHead(learner) ? Anchor::Head : Anchor::FirstWrist;
+  // Both sides are retargeted to the learner's bone lengths (measured over its first seconds):
+  // the expert to take the learner's size, the learner to drop its own frame-to-frame bone
+  // length jitter, so the two are treated alike and a clip against itself has zero error.
+  for (Hand h : {Hand::Left, Hand::Right}) {
+    bool tracked = false;
+    for (const Frame& f : learner.frames) tracked = tracked || f.hand(h).active;
+    if (!tracked) continue;
+    (h == Hand::Left ? lopt.retargetLeft : lopt.retargetRight) = estimateBoneLengths(learner, h, cfg.boneWindowSeconds);
+  }
   const MotionStream L = buildStream(learner, layout, lopt);
 
   StreamOptions eopt = lopt;
-  for (Hand h : {Hand::Left, Hand::Right}) {
-    if (!L.unitPresent[static_cast<std::size_t>(index(h))]) continue;
-    (h == Hand::Left ? eopt.retargetLeft : eopt.retargetRight) = estimateBoneLengths(learner, h, cfg.boneWindowSeconds);
-  }
   if (!expert.body.empty()) {
     const float es = measureBodySize(expert), ls = measureBodySize(learner);
     if (es > 0.0f && ls > 0.0f) eopt.bodyScale = ls / es;

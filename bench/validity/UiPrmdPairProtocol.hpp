@@ -109,9 +109,9 @@ inline double auroc(std::vector<double> pos, std::vector<double> neg) {
 
 // Similarities of one (reference, other) pair, higher = more alike: the scorer's overall
 // score and its components, and the plain-DTW baseline (-distance).
-enum Measure { kMimesis, kShape, kPosture, kPlacement, kTiming, kSmoothness, kCoverage, kPlainDtw, kMeasureCount };
+enum Measure { kMimesis, kShape, kPosture, kPlacement, kTiming, kRhythm, kSmoothness, kCoverage, kPlainDtw, kMeasureCount };
 inline const char* measureName(int k) {
-  static const char* names[] = {"Mimesis", "shape", "posture", "placement", "timing", "smoothness", "coverage", "plain DTW"};
+  static const char* names[] = {"Mimesis", "shape", "posture", "placement", "timing", "rhythm", "smoothness", "coverage", "plain DTW"};
   return names[k];
 }
 
@@ -147,7 +147,8 @@ inline ProtocolResult runProtocol(const std::vector<Take>& takes, const ScoringC
         const double dtw = plainDtwDistance(ref->clip, other->clip);
         if (observe) observe(*ref, *other, *r, dtw);
         const double v[kMeasureCount] = {r->score, r->scores.shape, r->scores.posture, r->scores.placement,
-                                         r->scores.timing, r->scores.smoothness, r->scores.coverage, -dtw};
+                                         r->scores.timing, r->scores.rhythm, r->scores.smoothness,
+                                         r->scores.coverage, -dtw};
         for (int k = 0; k < kMeasureCount; ++k) (other->correct ? pos : neg)[k].push_back(v[k]);
       }
     }

@@ -222,6 +222,7 @@ double combineScores(const MetricScores& s, const ScoreWeights& w, bool withCove
   if (s.hasPosture) { loss += w.posture * (100.0 - s.posture); wsum += w.posture; }
   if (s.hasPlacement) { loss += w.placement * (100.0 - s.placement); wsum += w.placement; }
   if (s.hasSmoothness) { loss += w.smoothness * (100.0 - s.smoothness); wsum += w.smoothness; }
+  if (s.hasRhythm) { loss += w.rhythm * (100.0 - s.rhythm); wsum += w.rhythm; }
   if (withCoverage) { loss += w.coverage * (100.0 - s.coverage); wsum += w.coverage; }
   return wsum > 0.0 ? std::clamp(finiteOr(100.0 - loss / wsum, 0.0), 0.0, 100.0) : 0.0;
 }
@@ -454,12 +455,14 @@ GroupReport measureGroupSeries(const MotionStream& E, const MotionStream& L, con
   r.hasSmoothness = smooth;
 
   const ScoreReferences& ref = cfg.references;
-  r.scores.shape = scoreFromError(r.shapeMm, ref.shapeMm);
+  r.scores.shape = scoreFromError(r.shapeMm, g.unit == static_cast<int>(UnitKind::Body) ? ref.bodyShapeMm : ref.shapeMm);
   r.scores.posture = scoreFromError(r.postureDeg, ref.postureDeg);
   r.scores.placement = scoreFromError(r.placementMm, ref.placementMm);
   r.scores.timing = scoreFromError(std::fabs(r.lagMs), ref.lagMs);
   r.scores.smoothness = scoreFromError(r.smoothnessLoss, ref.smoothness);
   r.scores.coverage = 100.0;
+  r.scores.rhythm = 0.0;
+  r.scores.hasRhythm = false;  // a group has no warp of its own
   r.scores.hasPosture = nPosture > 0;
   r.scores.hasPlacement = r.hasPlacement;
   r.scores.hasSmoothness = smooth;

@@ -28,6 +28,7 @@ json scoresJson(const MetricScores& s) {
   j["posture"] = s.hasPosture ? json(r2(s.posture)) : json(nullptr);
   j["placement"] = s.hasPlacement ? json(r2(s.placement)) : json(nullptr);
   j["timing"] = r2(s.timing);
+  j["rhythm"] = s.hasRhythm ? json(r2(s.rhythm)) : json(nullptr);
   j["smoothness"] = s.hasSmoothness ? json(r2(s.smoothness)) : json(nullptr);
   j["coverage"] = r2(s.coverage);
   return j;

@@ -75,7 +75,8 @@ std::string formatTable(const ScoreReport& r) {
        numOr(r.scores.hasPlacement, r.placementMm, 1) + " mm   irregularity " + num(r.irregularityMs, 0) + " ms\n";
   const MetricScores& sc = r.scores;
   o += "scores: shape " + num(sc.shape, 0) + "  posture " + numOr(sc.hasPosture, sc.posture, 0) + "  placement " +
-       numOr(sc.hasPlacement, sc.placement, 0) + "  timing " + num(sc.timing, 0) + "  smoothness " +
+       numOr(sc.hasPlacement, sc.placement, 0) + "  timing " + num(sc.timing, 0) + "  rhythm " +
+       numOr(sc.hasRhythm, sc.rhythm, 0) + "  smoothness " +
        numOr(sc.hasSmoothness, sc.smoothness, 0) + "  coverage " + num(sc.coverage, 0) +
        (sc.hasSmoothness && sc.hasPosture && sc.hasPlacement ? "" : "   (-: not measured)") + "\n";
   o += "diagnosis: " + joined(r.diagnosis, "; ") + "\n\n";

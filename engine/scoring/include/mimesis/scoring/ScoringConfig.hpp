@@ -73,10 +73,12 @@ struct ScoringConfig {
   double bandFraction = 0.10;
   // Offline DTW runs coarse-to-fine when both sequences exceed this many frames.
   int coarseMinFrames = 512;
-  // ... but a coarse frame never averages more than this many seconds (0: no limit): a looped
-  // 4.5 s clap averaged over 2.8 s frames (10 min at 90 Hz, four levels of 4x) locked onto the
-  // neighbouring repetition (SCORING.md, "Long periodic clips").
-  double coarseMaxFrameSeconds = 0.2;
+  // ... but a coarse frame never averages more than this many seconds (0: no limit). Coarser
+  // levels lock long looped clips onto a neighbouring repetition: a 10-min looped clap averaged
+  // over 2.8 s frames (four levels of 4x at 90 Hz), and a 20-min looped wave even over 0.18 s
+  // frames, whose open end then stops a repetition early at a lower cost per step (SCORING.md,
+  // "Long periodic clips"). 0.05 s keeps one level of 4x at 90 Hz.
+  double coarseMaxFrameSeconds = 0.05;
   // Live aligner window: expert frames searched around the current match, seconds each side.
   double liveWindowSeconds = 1.0;
 

@@ -57,7 +57,7 @@ TEST(HeadlessLesson, ImprovingLearnerFadesGhostAndAdvances) {
   const Lesson lesson = quickLesson(dir);
   ASSERT_FALSE(lesson.clip.frames.empty());
   LearnerBehaviour b = SimulatedLearnerSource::improvingLearner();
-  b.base.lagMs = 350.0;  // late enough at first for the tempo to drop
+  b.base.lagMs = 400.0;  // late enough at first for the tempo to drop (350 sat at the 300 ms threshold)
   b.base.learningRate = 1.5;
   SimulatedLearnerSource source(b);
   Result<HeadlessResult> r = runHeadlessLesson(lesson, source, 8, (dir / "report").string());

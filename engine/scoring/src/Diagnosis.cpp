@@ -48,7 +48,8 @@ void diagnoseGroup(GroupReport& g, const ScoringConfig& cfg) {
   if (g.hasGain && g.gain > t.gainHigh)
     d.push_back(g.label + " moves " + std::to_string(pct(g.gain - 1.0)) + "% too much");
   if (g.tremorMm > t.tremorMm) d.push_back("tremor in the " + g.label);
-  if (g.shapeMm > cfg.references.shapeMm) d.push_back(g.label + " shape off by " + fmt("%.0f", g.shapeMm) + " mm");
+  const double shapeRef = g.unit == "body" ? cfg.references.bodyShapeMm : cfg.references.shapeMm;
+  if (g.shapeMm > shapeRef) d.push_back(g.label + " shape off by " + fmt("%.0f", g.shapeMm) + " mm");
   if (g.postureDeg > cfg.references.postureDeg)
     d.push_back(g.label + " angles off by " + fmt("%.0f", g.postureDeg) + " degrees");
   if (g.hasPlacement && g.placementMm > cfg.references.placementMm)

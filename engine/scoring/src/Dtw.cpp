@@ -131,14 +131,17 @@ BandRows projectCorridor(const WarpPath& coarse, int factor, int N, int M, int r
   return b;
 }
 
-WarpPath alignLevel(const FeatureMatrix& L, const FeatureMatrix& E, const DtwOptions& opt) {
-  const BandRows band = makeBand(L.frames, E.frames, opt);
-  if (L.frames <= opt.coarseMinFrames || E.frames <= opt.coarseMinFrames)
-    return bandedCore(L, E, band, opt.openEnd);
+// `factor`: how many input frames one frame of this level averages.
+WarpPath alignLevel(const FeatureMatrix& L, const FeatureMatrix& E, const DtwOptions& opt, int factor) {
   constexpr int kFactor = 4;
+  const BandRows band = makeBand(L.frames, E.frames, opt);
+  const bool limited = opt.maxCoarseFactor > 0 && factor * kFactor > opt.maxCoarseFactor;
+  if (L.frames <= opt.coarseMinFrames || E.frames <= opt.coarseMinFrames || limited)
+    return bandedCore(L, E, band, opt.openEnd);
   DtwOptions coarseOpt = opt;
   coarseOpt.refineRadius = opt.refineRadius;
-  const WarpPath coarse = alignLevel(downsampleFeatures(L, kFactor), downsampleFeatures(E, kFactor), coarseOpt);
+  const WarpPath coarse =
+      alignLevel(downsampleFeatures(L, kFactor), downsampleFeatures(E, kFactor), coarseOpt, factor * kFactor);
   const BandRows corridor = projectCorridor(coarse, kFactor, L.frames, E.frames, opt.refineRadius, band);
   return bandedCore(L, E, corridor, opt.openEnd);
 }
@@ -166,7 +169,7 @@ BandRows makeBand(int N, int M, const DtwOptions& opt) {
 
 WarpPath alignDtw(const FeatureMatrix& learner, const FeatureMatrix& expert, const DtwOptions& opt) {
   if (learner.frames <= 0 || expert.frames <= 0 || learner.dim != expert.dim) return {};
-  return alignLevel(learner, expert, opt);
+  return alignLevel(learner, expert, opt, 1);
 }
 
 WarpPath referenceDtw(const FeatureMatrix& L, const FeatureMatrix& E, const DtwOptions& opt) {

@@ -7,6 +7,7 @@
 
 #include <glm/geometric.hpp>
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
 
 #include "GroupSeries.hpp"
 
@@ -79,6 +80,16 @@ double median(std::vector<double>& v) {
 }
 
 double finiteOr(double v, double fallback) { return std::isfinite(v) ? v : fallback; }
+
+// Angle of the rotation between two unit quaternions, degrees: 2·atan2(|a − b|, |a + b|) with
+// b's sign chosen nearest a. Unlike 2·acos(|a·b|) it is exactly 0 for equal inputs and keeps
+// its precision for small angles (acos of a dot product rounded to 1 − 2⁻²⁴ gives ~0.03°).
+double rotationAngleDeg(const glm::quat& a, const glm::quat& bIn) {
+  const glm::dvec4 x(a.w, a.x, a.y, a.z);
+  glm::dvec4 y(bIn.w, bIn.x, bIn.y, bIn.z);
+  if (glm::dot(x, y) < 0.0) y = -y;
+  return 2.0 * std::atan2(glm::length(x - y), glm::length(x + y)) * 57.29577951308232;
+}
 
 // Trajectory of a group's end effector (hand root: wrist placement) over every frame, for
 // tremor and smoothness; spans read slices of it.
@@ -205,13 +216,15 @@ TimingMetrics measureTiming(const MotionStream& E, const MotionStream& L, const 
   return t;
 }
 
-double combineScores(const MetricScores& s, const ScoreWeights& w, const MetricPresence& p) {
-  double sum = w.shape * s.shape + w.timing * s.timing, wsum = w.shape + w.timing;
-  if (p.posture) { sum += w.posture * s.posture; wsum += w.posture; }
-  if (p.placement) { sum += w.placement * s.placement; wsum += w.placement; }
-  if (p.smoothness) { sum += w.smoothness * s.smoothness; wsum += w.smoothness; }
-  if (p.coverage) { sum += w.coverage * s.coverage; wsum += w.coverage; }
-  return wsum > 0.0 ? std::clamp(finiteOr(sum / wsum, 0.0), 0.0, 100.0) : 0.0;
+double combineScores(const MetricScores& s, const ScoreWeights& w, bool withCoverage) {
+  // Summed as the weighted shortfall from 100, so all-perfect metrics give exactly 100.
+  double loss = w.shape * (100.0 - s.shape) + w.timing * (100.0 - s.timing), wsum = w.shape + w.timing;
+  if (s.hasPosture) { loss += w.posture * (100.0 - s.posture); wsum += w.posture; }
+  if (s.hasPlacement) { loss += w.placement * (100.0 - s.placement); wsum += w.placement; }
+  if (s.hasSmoothness) { loss += w.smoothness * (100.0 - s.smoothness); wsum += w.smoothness; }
+  if (s.hasRhythm) { loss += w.rhythm * (100.0 - s.rhythm); wsum += w.rhythm; }
+  if (withCoverage) { loss += w.coverage * (100.0 - s.coverage); wsum += w.coverage; }
+  return wsum > 0.0 ? std::clamp(finiteOr(100.0 - loss / wsum, 0.0), 0.0, 100.0) : 0.0;
 }
 
 namespace detail {
@@ -284,8 +297,7 @@ void buildPairErrors(const MotionStream& E, const MotionStream& L, const WarpPat
       const std::size_t c = static_cast<std::size_t>(u) * P + k;
       out.place[c] = glm::length(L.placement[lu] - E.placement[eu]);
       if (u != static_cast<int>(UnitKind::Body)) {
-        const float d = std::fabs(glm::dot(L.orientation[lu], E.orientation[eu]));
-        out.orient[c] = 2.0 * std::acos(std::clamp(static_cast<double>(d), 0.0, 1.0)) * 57.29577951308232;
+        out.orient[c] = rotationAngleDeg(L.orientation[lu], E.orientation[eu]);
       }
     }
   }
@@ -440,19 +452,24 @@ GroupReport measureGroupSeries(const MotionStream& E, const MotionStream& L, con
   const bool smooth = logDimensionlessJerk(xl, okl, 1, 0, nl, L.rate, ldl) &&
                       logDimensionlessJerk(xe, oke, 1, 0, ne, E.rate, lde);
   if (smooth) r.smoothnessLoss = finiteOr(std::max(0.0, lde - ldl), 0.0);
+  r.hasSmoothness = smooth;
 
   const ScoreReferences& ref = cfg.references;
-  r.scores.shape = scoreFromError(r.shapeMm, ref.shapeMm);
+  r.scores.shape = scoreFromError(r.shapeMm, g.unit == static_cast<int>(UnitKind::Body) ? ref.bodyShapeMm : ref.shapeMm);
   r.scores.posture = scoreFromError(r.postureDeg, ref.postureDeg);
   r.scores.placement = scoreFromError(r.placementMm, ref.placementMm);
   r.scores.timing = scoreFromError(std::fabs(r.lagMs), ref.lagMs);
   r.scores.smoothness = scoreFromError(r.smoothnessLoss, ref.smoothness);
   r.scores.coverage = 100.0;
-  MetricPresence p;
-  p.posture = nPosture > 0;
-  p.placement = r.hasPlacement;
-  p.smoothness = smooth;
-  r.score = r.scorable ? combineScores(r.scores, cfg.weights, p) : 0.0;
+  r.scores.rhythm = 0.0;
+  r.scores.hasRhythm = false;  // a group has no warp of its own
+  r.scores.hasPosture = nPosture > 0;
+  r.scores.hasPlacement = r.hasPlacement;
+  r.scores.hasSmoothness = smooth;
+  if (!r.scores.hasPosture) r.scores.posture = 0.0;
+  if (!r.scores.hasPlacement) r.scores.placement = 0.0;
+  if (!smooth) r.scores.smoothness = 0.0;
+  r.score = r.scorable ? combineScores(r.scores, cfg.weights, false) : 0.0;
   r.grade = gradeFor(r.score, cfg.grades);
   return r;
 }

@@ -25,10 +25,11 @@ double r2(double v) {
 json scoresJson(const MetricScores& s) {
   json j;
   j["shape"] = r2(s.shape);
-  j["posture"] = r2(s.posture);
-  j["placement"] = r2(s.placement);
+  j["posture"] = s.hasPosture ? json(r2(s.posture)) : json(nullptr);
+  j["placement"] = s.hasPlacement ? json(r2(s.placement)) : json(nullptr);
   j["timing"] = r2(s.timing);
-  j["smoothness"] = r2(s.smoothness);
+  j["rhythm"] = s.hasRhythm ? json(r2(s.rhythm)) : json(nullptr);
+  j["smoothness"] = s.hasSmoothness ? json(r2(s.smoothness)) : json(nullptr);
   j["coverage"] = r2(s.coverage);
   return j;
 }
@@ -42,12 +43,12 @@ json groupJson(const GroupReport& g) {
   j["score"] = r2(g.score);
   j["grade"] = std::string(gradeName(g.grade));
   j["shape_mm"] = r3(g.shapeMm);
-  j["posture_deg"] = r3(g.postureDeg);
+  j["posture_deg"] = g.scores.hasPosture ? json(r3(g.postureDeg)) : json(nullptr);
   j["placement_mm"] = g.hasPlacement ? json(r3(g.placementMm)) : json(nullptr);
   j["lag_ms"] = r3(g.lagMs);
   j["gain"] = g.hasGain ? json(r3(g.gain)) : json(nullptr);
   j["tremor_mm"] = r3(g.tremorMm);
-  j["smoothness_loss"] = r3(g.smoothnessLoss);
+  j["smoothness_loss"] = g.hasSmoothness ? json(r3(g.smoothnessLoss)) : json(nullptr);
   j["validity"] = r3(g.validity);
   j["scores"] = scoresJson(g.scores);
   j["diagnosis"] = g.diagnosis;
@@ -73,10 +74,10 @@ std::string toJson(const ScoreReport& r, const JsonOptions& opt) {
   j["anchor"] = r.anchor;
   json m;
   m["shape_mm"] = r3(r.shapeMm);
-  m["posture_deg"] = r3(r.postureDeg);
-  m["placement_mm"] = r3(r.placementMm);
+  m["posture_deg"] = r.scores.hasPosture ? json(r3(r.postureDeg)) : json(nullptr);
+  m["placement_mm"] = r.scores.hasPlacement ? json(r3(r.placementMm)) : json(nullptr);
   m["tremor_mm"] = r3(r.tremorMm);
-  m["smoothness_loss"] = r3(r.smoothnessLoss);
+  m["smoothness_loss"] = r.scores.hasSmoothness ? json(r3(r.smoothnessLoss)) : json(nullptr);
   m["anatomical_cost_per_step"] = r3(r.anatomicalCostPerStep * 1e6);
   m["mirror_cost_per_step"] = r3(r.mirrorCostPerStep * 1e6);
   j["metrics"] = m;

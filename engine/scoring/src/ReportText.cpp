@@ -37,10 +37,15 @@ std::string joined(const std::vector<std::string>& v, const char* sep) {
 
 void csvRow(std::string& out, const std::string& segment, const GroupReport& g) {
   out += field(segment) + "," + field(g.name) + "," + num(g.score, 2) + "," + std::string(gradeName(g.grade)) + "," +
-         num(g.shapeMm, 3) + "," + num(g.postureDeg, 3) + "," + (g.hasPlacement ? num(g.placementMm, 3) : "") + "," +
-         num(g.lagMs, 3) + "," + (g.hasGain ? num(g.gain, 3) : "") + "," + num(g.tremorMm, 3) + "," +
-         num(g.smoothnessLoss, 3) + "," + num(g.validity, 3) + "," + field(joined(g.diagnosis, "; ")) + "\n";
+         num(g.shapeMm, 3) + "," + (g.scores.hasPosture ? num(g.postureDeg, 3) : "") + "," +
+         (g.hasPlacement ? num(g.placementMm, 3) : "") + "," + num(g.lagMs, 3) + "," +
+         (g.hasGain ? num(g.gain, 3) : "") + "," + num(g.tremorMm, 3) + "," +
+         (g.hasSmoothness ? num(g.smoothnessLoss, 3) : "") + "," + num(g.validity, 3) + "," +
+         field(joined(g.diagnosis, "; ")) + "\n";
 }
+
+// A value, or "-" when it was not measured.
+std::string numOr(bool measured, double v, int decimals) { return measured ? num(v, decimals) : "-"; }
 
 std::string pad(std::string s, std::size_t w) {
   if (s.size() < w) s.append(w - s.size(), ' ');
@@ -66,11 +71,14 @@ std::string formatTable(const ScoreReport& r) {
        "   anchor " + r.anchor + "   lag " + num(r.lagMs, 0) + " ms   tempo " + num(r.tempo, 2) + "x   gain " +
        (r.hasGain ? num(r.gain, 2) : std::string("-")) + "\n";
   o += "coverage " + num(r.coverage * 100.0, 0) + "%   validity " + num(r.validity * 100.0, 0) + "%   shape " +
-       num(r.shapeMm, 1) + " mm   posture " + num(r.postureDeg, 1) + " deg   placement " + num(r.placementMm, 1) +
-       " mm   irregularity " + num(r.irregularityMs, 0) + " ms\n";
-  o += "scores: shape " + num(r.scores.shape, 0) + "  posture " + num(r.scores.posture, 0) + "  placement " +
-       num(r.scores.placement, 0) + "  timing " + num(r.scores.timing, 0) + "  smoothness " + num(r.scores.smoothness, 0) +
-       "  coverage " + num(r.scores.coverage, 0) + "\n";
+       num(r.shapeMm, 1) + " mm   posture " + numOr(r.scores.hasPosture, r.postureDeg, 1) + " deg   placement " +
+       numOr(r.scores.hasPlacement, r.placementMm, 1) + " mm   irregularity " + num(r.irregularityMs, 0) + " ms\n";
+  const MetricScores& sc = r.scores;
+  o += "scores: shape " + num(sc.shape, 0) + "  posture " + numOr(sc.hasPosture, sc.posture, 0) + "  placement " +
+       numOr(sc.hasPlacement, sc.placement, 0) + "  timing " + num(sc.timing, 0) + "  rhythm " +
+       numOr(sc.hasRhythm, sc.rhythm, 0) + "  smoothness " +
+       numOr(sc.hasSmoothness, sc.smoothness, 0) + "  coverage " + num(sc.coverage, 0) +
+       (sc.hasSmoothness && sc.hasPosture && sc.hasPlacement ? "" : "   (-: not measured)") + "\n";
   o += "diagnosis: " + joined(r.diagnosis, "; ") + "\n\n";
   o += pad("group", 16) + pad("score", 7) + pad("grade", 8) + pad("shape", 8) + pad("posture", 8) + pad("place", 8) +
        pad("lag", 7) + pad("gain", 6) + pad("valid", 6) + "diagnosis\n";
@@ -81,7 +89,8 @@ std::string formatTable(const ScoreReport& r) {
       o += "[" + unit + (unit == "body" ? "" : " hand") + "]\n";
     }
     o += pad("  " + g.name.substr(g.name.find('/') + 1), 16) + pad(num(g.score, 1), 7) + pad(std::string(gradeName(g.grade)), 8) +
-         pad(num(g.shapeMm, 1), 8) + pad(num(g.postureDeg, 1), 8) + pad(g.hasPlacement ? num(g.placementMm, 1) : "-", 8) +
+         pad(num(g.shapeMm, 1), 8) + pad(numOr(g.scores.hasPosture, g.postureDeg, 1), 8) +
+         pad(numOr(g.hasPlacement, g.placementMm, 1), 8) +
          pad(num(g.lagMs, 0), 7) + pad(g.hasGain ? num(g.gain, 2) : "-", 6) + pad(num(g.validity * 100.0, 0) + "%", 6) +
          joined(g.diagnosis, "; ") + "\n";
   }

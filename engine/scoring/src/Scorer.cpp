@@ -34,30 +34,53 @@ struct Candidate {
 // Means of the group metrics and the resulting metric scores and combined score.
 struct Summary {
   double shapeMm = 0, postureDeg = 0, placementMm = 0, tremorMm = 0, smoothnessLoss = 0, validity = 0;
-  bool hasPlacement = false, hasGain = false;
+  bool hasPosture = false, hasPlacement = false, hasSmoothness = false, hasGain = false;
   double gain = 1.0;
   MetricScores scores;
   double score = 0.0;
 };
 
-Summary summarise(const std::vector<GroupReport>& groups, double lagMs, double coverage, const ScoringConfig& cfg) {
+// Weight of each reported group in the shape mean: 1, except a body's root group (the trunk),
+// which takes ScoringConfig::bodyTrunkShapeShare of the body's total.
+std::vector<double> shapeWeights(const StreamLayout& layout, const std::vector<int>& groups, const ScoringConfig& cfg) {
+  std::vector<double> w(groups.size(), 1.0);
+  int bodyGroups = 0;
+  for (int g : groups) bodyGroups += layout.groups[static_cast<std::size_t>(g)].unit == static_cast<int>(UnitKind::Body);
+  const double share = std::clamp(cfg.bodyTrunkShapeShare, 0.0, 0.95);
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    const TrackGroup& g = layout.groups[static_cast<std::size_t>(groups[k])];
+    if (g.unit == static_cast<int>(UnitKind::Body) && g.isUnitRoot && bodyGroups > 1)
+      w[k] = share / (1.0 - share) * static_cast<double>(bodyGroups - 1);
+  }
+  return w;
+}
+
+Summary summarise(const std::vector<GroupReport>& groups, const std::vector<double>& shapeWeight,
+                  const TimingMetrics& timing, const ScoringConfig& cfg) {
   Summary s;
-  double nScore = 0, nPlace = 0, nAll = 0;
+  double nScore = 0, nPosture = 0, nPlace = 0, nSmooth = 0, nAll = 0, wShape = 0, shapeRef = 0;
   std::vector<double> gains;
-  for (const GroupReport& g : groups) {
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    const GroupReport& g = groups[k];
     s.validity += g.validity;
     ++nAll;
     if (!g.scorable) continue;
-    s.shapeMm += g.shapeMm;
-    s.postureDeg += g.postureDeg;
-    s.smoothnessLoss += g.smoothnessLoss;
+    const double w = shapeWeight[k];
+    s.shapeMm += w * g.shapeMm;
+    shapeRef += w * (g.unit == "body" ? cfg.references.bodyShapeMm : cfg.references.shapeMm);
+    wShape += w;
     s.tremorMm = std::max(s.tremorMm, g.tremorMm);
     ++nScore;
+    // Means over the groups where the metric was measured: an unmeasured one is not a zero.
+    if (g.scores.hasPosture) { s.postureDeg += g.postureDeg; ++nPosture; }
+    if (g.hasSmoothness) { s.smoothnessLoss += g.smoothnessLoss; ++nSmooth; }
     if (g.hasPlacement) { s.placementMm += g.placementMm; ++nPlace; }
     if (g.hasGain) gains.push_back(g.gain);
   }
   if (nAll > 0) s.validity /= nAll;
-  if (nScore > 0) { s.shapeMm /= nScore; s.postureDeg /= nScore; s.smoothnessLoss /= nScore; }
+  if (wShape > 0) { s.shapeMm /= wShape; shapeRef /= wShape; }
+  if (nPosture > 0) { s.postureDeg /= nPosture; s.hasPosture = true; }
+  if (nSmooth > 0) { s.smoothnessLoss /= nSmooth; s.hasSmoothness = true; }
   if (nPlace > 0) { s.placementMm /= nPlace; s.hasPlacement = true; }
   if (!gains.empty()) {
     std::sort(gains.begin(), gains.end());
@@ -66,17 +89,20 @@ Summary summarise(const std::vector<GroupReport>& groups, double lagMs, double c
     s.hasGain = true;
   }
   const ScoreReferences& ref = cfg.references;
-  s.scores.shape = scoreFromError(s.shapeMm, ref.shapeMm);
+  s.scores.shape = scoreFromError(s.shapeMm, shapeRef);
   s.scores.posture = scoreFromError(s.postureDeg, ref.postureDeg);
   s.scores.placement = scoreFromError(s.placementMm, ref.placementMm);
-  s.scores.timing = scoreFromError(std::fabs(lagMs), ref.lagMs);
+  s.scores.timing = scoreFromError(std::fabs(timing.lagMs), ref.lagMs);
+  s.scores.rhythm = scoreFromError(timing.irregularityMs, ref.irregularityMs);
   s.scores.smoothness = scoreFromError(s.smoothnessLoss, ref.smoothness);
-  s.scores.coverage = 100.0 * std::clamp(coverage, 0.0, 1.0);
-  MetricPresence p;
-  p.placement = s.hasPlacement;
-  p.smoothness = true;
-  p.coverage = true;
-  s.score = nScore > 0 ? combineScores(s.scores, cfg.weights, p) : 0.0;
+  s.scores.coverage = 100.0 * std::clamp(timing.coverage, 0.0, 1.0);
+  s.scores.hasPosture = s.hasPosture;
+  s.scores.hasPlacement = s.hasPlacement;
+  s.scores.hasSmoothness = s.hasSmoothness;
+  if (!s.hasPosture) s.scores.posture = 0.0;
+  if (!s.hasPlacement) s.scores.placement = 0.0;
+  if (!s.hasSmoothness) s.scores.smoothness = 0.0;
+  s.score = nScore > 0 ? combineScores(s.scores, cfg.weights, true) : 0.0;
   return s;
 }
 
@@ -100,13 +126,18 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   const StreamLayout layout = makeStreamLayout(expert);
   StreamOptions lopt;
   lopt.anchor = anyHead(expert) && anyHead(learner) ? Anchor::Head : Anchor::FirstWrist;
+  // Both sides are retargeted to the learner's bone lengths (measured over its first seconds):
+  // the expert to take the learner's size, the learner to drop its own frame-to-frame bone
+  // length jitter, so the two are treated alike and a clip against itself has zero error.
+  for (Hand h : {Hand::Left, Hand::Right}) {
+    bool tracked = false;
+    for (const Frame& f : learner.frames) tracked = tracked || f.hand(h).active;
+    if (!tracked) continue;
+    (h == Hand::Left ? lopt.retargetLeft : lopt.retargetRight) = estimateBoneLengths(learner, h, cfg.boneWindowSeconds);
+  }
   const MotionStream L = buildStream(learner, layout, lopt);
 
   StreamOptions eopt = lopt;
-  for (Hand h : {Hand::Left, Hand::Right}) {
-    if (!L.unitPresent[static_cast<std::size_t>(index(h))]) continue;
-    (h == Hand::Left ? eopt.retargetLeft : eopt.retargetRight) = estimateBoneLengths(learner, h, cfg.boneWindowSeconds);
-  }
   if (!expert.body.empty()) {
     const float es = measureBodySize(expert), ls = measureBodySize(learner);
     if (es > 0.0f && ls > 0.0f) eopt.bodyScale = ls / es;
@@ -117,6 +148,9 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   dopt.tempoSlope = expert.rate / learner.rate;
   dopt.openEnd = true;
   dopt.coarseMinFrames = std::max(16, cfg.coarseMinFrames);
+  if (cfg.coarseMaxFrameSeconds > 0.0 && std::isfinite(cfg.coarseMaxFrameSeconds))
+    dopt.maxCoarseFactor = static_cast<int>(
+        std::clamp(std::floor(cfg.coarseMaxFrameSeconds * std::min(expert.rate, learner.rate)), 1.0, 1e6));
 
   std::vector<bool> tries;
   if (cfg.mapping != Mapping::Mirror) tries.push_back(false);
@@ -219,7 +253,8 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
       seg.groups.push_back(std::move(sg));
     }
   }
-  const Summary s = summarise(r.groups, r.lagMs, r.coverage, cfg);
+  const std::vector<double> shapeWeight = shapeWeights(layout, groups, cfg);
+  const Summary s = summarise(r.groups, shapeWeight, tm, cfg);
   r.shapeMm = s.shapeMm; r.postureDeg = s.postureDeg; r.placementMm = s.placementMm;
   r.tremorMm = s.tremorMm; r.smoothnessLoss = s.smoothnessLoss; r.validity = s.validity;
   r.hasGain = s.hasGain; r.gain = s.gain; r.scores = s.scores; r.score = s.score;
@@ -227,12 +262,16 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
 
   for (SegmentReport& seg : r.segments) {
     if (seg.reached) {
-      const Summary ss = summarise(seg.groups, seg.lagMs, seg.coverage, cfg);
+      TimingMetrics st;
+      st.lagMs = seg.lagMs;
+      st.irregularityMs = seg.irregularityMs;
+      st.coverage = seg.coverage;
+      const Summary ss = summarise(seg.groups, shapeWeight, st, cfg);
       seg.scores = ss.scores;
       seg.score = ss.score;
       seg.validity = ss.validity;
     } else {
-      seg.scores = MetricScores{0, 0, 0, 0, 0, 0};
+      seg.scores = MetricScores{0, 0, 0, 0, 0, 0, 0};
     }
     seg.grade = gradeFor(seg.score, cfg.grades);
     diagnoseSegment(seg, cfg);

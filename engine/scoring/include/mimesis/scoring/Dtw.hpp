@@ -33,6 +33,10 @@ struct DtwOptions {
   // corridor of `refineRadius` frames around the projected path, level by level.
   int coarseMinFrames = 512;
   int refineRadius = 8;
+  // Largest total averaging factor of the coarsest level (0: no limit). A coarse frame much
+  // longer than the motion's own period averages a periodic motion flat, and the coarse path
+  // then locks onto a neighbouring repetition that the refinement corridor cannot leave.
+  int maxCoarseFactor = 0;
 };
 
 // The optimised aligner: float distances, double accumulation over two rows, one direction byte

@@ -34,11 +34,9 @@ TimingMetrics measureTiming(const MotionStream& expert, const MotionStream& lear
 GroupReport measureGroup(const MotionStream& expert, const MotionStream& learner, const WarpPath& warp,
                          PairSpan span, int group, double spanLagMs, const ScoringConfig& config);
 
-// Weighted mean of the available metric scores (ScoreWeights); coverage included when asked.
-struct MetricPresence {
-  bool posture = true, placement = false, smoothness = false, coverage = false;
-};
-double combineScores(const MetricScores& s, const ScoreWeights& w, const MetricPresence& present);
+// Weighted mean of the measured metric scores (ScoreWeights; MetricScores::has* say which of
+// posture, placement and smoothness were measured); coverage included when asked.
+double combineScores(const MetricScores& s, const ScoreWeights& w, bool withCoverage);
 
 // Log dimensionless jerk of a trajectory sampled at `rate` over frames [a, b) where `ok` holds;
 // returns false when it cannot be measured (too short or no motion).

@@ -12,13 +12,20 @@
 namespace mimesis {
 
 // Each metric's 0–100 score (ScoringConfig.hpp: 100 * exp(-error / ref); coverage 100 * c).
+// Shape, timing and coverage are always measured when the span is scorable.
 struct MetricScores {
   double shape = 100.0;
   double posture = 100.0;
   double placement = 100.0;
-  double timing = 100.0;
+  double timing = 100.0;      // |lag|
+  double rhythm = 100.0;      // warp irregularity (spans only; not measured per group)
   double smoothness = 100.0;
   double coverage = 100.0;
+  // Whether posture, placement and smoothness could be measured. One that was not (no angle
+  // tracked, no root group, too few valid frames for a jerk) is not 100 but absent: left out of
+  // the weighted mean, null in JSON, "-" in text and an empty CSV cell. Shape, timing and
+  // coverage are always measured when the span is scorable; rhythm for whole spans only.
+  bool hasPosture = true, hasPlacement = true, hasSmoothness = true, hasRhythm = true;
 };
 
 // Metrics of one joint group over a span of the warp. Values that could not be measured are 0
@@ -40,6 +47,7 @@ struct GroupReport {
   double gain = 1.0;           // learner / expert amplitude about the mean
   double tremorMm = 0.0;       // excess high-frequency residual RMS over the expert's
   double smoothnessLoss = 0.0; // expert LDLJ minus learner LDLJ, >= 0 (0: as smooth)
+  bool hasSmoothness = false;  // both end-effector trajectories long and moving enough
   double validity = 0.0;       // fraction of learner joint samples tracked
   MetricScores scores;
   std::vector<std::string> diagnosis;  // coach words; ["good"] when nothing stands out

@@ -18,21 +18,30 @@ std::string_view gradeName(Grade g);  // "Perfect", "Good", "OK", "Miss"
 // Score curves (documented in SCORE_REPORT.md): a metric with error e >= 0 scores
 // 100 * exp(-e / ref), so an error equal to `ref` scores 36.8 and half of it 60.7.
 struct ScoreReferences {
-  double shapeMm = 20.0;        // mean joint position error in the wrist (or root) frame
+  double shapeMm = 20.0;        // mean joint position error in the wrist frame (hand groups)
+  // Body groups' shape error about the root: limbs are ~10x fingers, and on UI-PRMD correct
+  // repetitions of one subject differ by a median 28 mm, incorrect ones by 73 mm (SCORING.md).
+  double bodyShapeMm = 40.0;
   double postureDeg = 15.0;     // mean joint-angle error
   double placementMm = 60.0;    // mean wrist (or root) trajectory error after anchoring
   double lagMs = 300.0;         // |lag|
+  double irregularityMs = 200.0;  // RMS deviation of the warp from its straight line (rhythm)
   double smoothness = 1.5;      // loss of log dimensionless jerk against the expert (>= 0)
 };
 
 // Weights of the overall score: a weighted mean of the metric scores (normalised by the sum of
-// the weights of the metrics that could be measured). Coverage scores 100 * coverage.
+// the weights of the metrics that could be measured). Coverage scores 100 * coverage. Chosen on
+// UI-PRMD's correct-vs-incorrect pairs (engine/scoring/SCORING.md has the table): shape carries
+// the difference; rhythm (warp irregularity) adds to it; lag, posture and placement add little
+// there but are what a learner is coached on, so they keep small weights; smoothness is at
+// chance on real data and is reported but not scored.
 struct ScoreWeights {
-  double shape = 0.30;
-  double posture = 0.20;
-  double placement = 0.20;
-  double timing = 0.15;
-  double smoothness = 0.05;
+  double shape = 0.62;
+  double posture = 0.05;
+  double placement = 0.05;
+  double timing = 0.03;
+  double rhythm = 0.15;
+  double smoothness = 0.0;
   double coverage = 0.10;
 };
 
@@ -64,11 +73,22 @@ struct ScoringConfig {
   double bandFraction = 0.10;
   // Offline DTW runs coarse-to-fine when both sequences exceed this many frames.
   int coarseMinFrames = 512;
+  // ... but a coarse frame never averages more than this many seconds (0: no limit). Coarser
+  // levels lock long looped clips onto a neighbouring repetition: a 10-min looped clap averaged
+  // over 2.8 s frames (four levels of 4x at 90 Hz), and a 20-min looped wave even over 0.18 s
+  // frames, whose open end then stops a repetition early at a lower cost per step (SCORING.md,
+  // "Long periodic clips"). 0.05 s keeps one level of 4x at 90 Hz.
+  double coarseMaxFrameSeconds = 0.05;
   // Live aligner window: expert frames searched around the current match, seconds each side.
   double liveWindowSeconds = 1.0;
 
   // Normalisation: the learner's bone lengths are measured over this many seconds of tracking.
   double boneWindowSeconds = 2.0;
+
+  // Share of a body's root group (the trunk) in the body's mean shape error; the other body
+  // groups share the rest equally. Trunk lean and twist are what UI-PRMD's incorrect
+  // repetitions show most (SCORING.md); hand groups all count alike.
+  double bodyTrunkShapeShare = 0.4;
 
   // Per-group lag search around the global warp, seconds each side.
   double groupLagSearchSeconds = 0.4;

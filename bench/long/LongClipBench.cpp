@@ -1,0 +1,152 @@
+// Long clips (issue 17): (1) alignment on looped shipped clips from 10 s to 30 min with lags
+// -500..+500 ms: the reported lag must be the injected one (within 2 frames), not a repetition
+// off; (2) the cost of a two-hand score at 1, 2, 5 and 10 minutes: load (reading both .mrec
+// files), align (features and DTW alone) and score (scorePerformance, end to end after load),
+// CPU seconds and the peak RSS of a child process that only loads and scores.
+// Usage: mimesis_long_clip_bench [--quick]  (--quick: lengths up to 5 min, cost up to 5 min)
+#include <malloc.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "../../tests/scoring/LongClipTestClips.hpp"
+#include "mimesis/motion/MrecReader.hpp"
+#include "mimesis/motion/MrecWriter.hpp"
+#include "mimesis/scoring/Dtw.hpp"
+#include "mimesis/scoring/Features.hpp"
+#include "mimesis/scoring/MotionStream.hpp"
+#include "mimesis/scoring/Scorer.hpp"
+
+namespace {
+
+using namespace mimesis;
+
+double cpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+int alignmentSweep(bool quick) {
+  std::printf("== alignment on looped clips: reported lag (ms) for each injected lag; * = wrong by > 2 frames\n");
+  const std::vector<double> lengths = quick ? std::vector<double>{10, 60, 300}
+                                            : std::vector<double>{10, 60, 120, 300, 600, 1200, 1800};
+  const double lags[] = {-500, -150, 150, 500};
+  int wrong = 0;
+  std::printf("%-11s %7s", "clip", "length");
+  for (double l : lags) std::printf(" %8.0f", l);
+  std::printf("   score s\n");
+  for (const char* name : {"clap", "wave", "fist-pumps"}) {
+    auto clip = loadClip(std::string(MIMESIS_SOURCE_DIR) + "/assets/" + name + ".mkeys");
+    if (!clip.ok()) { std::fprintf(stderr, "%s\n", clip.error().describe().c_str()); return 2; }
+    for (double seconds : lengths) {
+      const Clip expert = test::loopClip(*clip, seconds);
+      std::printf("%-11s %6.0fs", name, seconds);
+      double cpu = 0.0;
+      for (double lag : lags) {
+        LearnerParams p;
+        p.lagMs = lag;
+        p.seed = 7;
+        const Clip learner = simulateLearner(expert, p);
+        const double c0 = cpuSeconds();
+        auto r = scorePerformance(expert, learner, ScoringConfig{});
+        cpu += cpuSeconds() - c0;
+        if (!r.ok()) { std::printf("  error: %s\n", r.error().describe().c_str()); return 1; }
+        const bool ok = std::fabs(r->lagMs - lag) <= 2 * 1000.0 / expert.rate + 1e-6;
+        wrong += ok ? 0 : 1;
+        std::printf(" %7.0f%s", r->lagMs, ok ? " " : "*");
+      }
+      std::printf("   %.2f\n", cpu / 4);
+      std::fflush(stdout);
+    }
+  }
+  std::printf("%d wrong\n", wrong);
+  return wrong == 0 ? 0 : 1;
+}
+
+// One cost measurement in a child process, so its peak RSS is its own.
+void costChild(const std::string& expertPath, const std::string& learnerPath, int fd) {
+  const double c0 = cpuSeconds();
+  auto e = readMrec(expertPath);
+  auto l = readMrec(learnerPath);
+  const double c1 = cpuSeconds();
+  if (!e.ok() || !l.ok()) _exit(3);
+  // Align alone, as the scorer does it (anatomical, both hands, default band).
+  const StreamLayout layout = makeStreamLayout(e->clip);
+  double alignCpu = 0.0;
+  {
+    const double a0 = cpuSeconds();
+    const MotionStream es = buildStream(e->clip, layout, {}), ls = buildStream(l->clip, layout, {});
+    UnitMask units{true, true, false};
+    const FeatureMatrix ef = buildFeatures(es, units), lf = buildFeatures(ls, units);
+    DtwOptions o;
+    o.tempoSlope = 1.0;
+    const WarpPath w = alignDtw(lf, ef, o);
+    alignCpu = cpuSeconds() - a0;
+    if (w.size() == 0) _exit(4);
+  }
+  const double c2 = cpuSeconds();
+  auto r = scorePerformance(e->clip, l->clip, ScoringConfig{});
+  const double c3 = cpuSeconds();
+  if (!r.ok()) _exit(5);
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  const double out[5] = {c1 - c0, alignCpu, c3 - c2, static_cast<double>(ru.ru_maxrss) / 1024.0, r->lagMs};
+  if (write(fd, out, sizeof out) != static_cast<ssize_t>(sizeof out)) _exit(6);
+  _exit(0);
+}
+
+int costTable(bool quick) {
+  std::printf("== cost of a two-hand score (CPU s; peak RSS of a process that loads both .mrec and scores)\n");
+  std::printf("%7s %8s %8s %8s %10s %8s\n", "minutes", "load", "align", "score", "peak MB", "lag ms");
+  auto clip = loadClip(std::string(MIMESIS_SOURCE_DIR) + "/assets/clap.mkeys");
+  if (!clip.ok()) return 2;
+  const std::string dir = "/tmp/mimesis_long_clip_bench_" + std::to_string(getpid());
+  std::string cmd = "mkdir -p " + dir;
+  if (std::system(cmd.c_str()) != 0) return 2;
+  int status = 0;
+  for (int minutes : quick ? std::vector<int>{1, 2, 5} : std::vector<int>{1, 2, 5, 10}) {
+    const std::string ep = dir + "/expert.mrec", lp = dir + "/learner.mrec";
+    {
+      const Clip expert = test::loopClip(*clip, minutes * 60.0);
+      LearnerParams p;
+      p.lagMs = 150;
+      const Clip learner = simulateLearner(expert, p);
+      if (!writeMrec(ep, expert) || !writeMrec(lp, learner)) return 2;
+    }
+    malloc_trim(0);  // the child's peak RSS should not include the parent's freed clips
+    int fds[2];
+    if (pipe(fds) != 0) return 2;
+    const pid_t pid = fork();
+    if (pid == 0) { close(fds[0]); costChild(ep, lp, fds[1]); }
+    close(fds[1]);
+    double out[5] = {};
+    const bool got = read(fds[0], out, sizeof out) == static_cast<ssize_t>(sizeof out);
+    close(fds[0]);
+    int ws = 0;
+    waitpid(pid, &ws, 0);
+    if (!got) { std::printf("%7d child failed (status %d)\n", minutes, ws); status = 1; continue; }
+    std::printf("%7d %8.3f %8.3f %8.3f %10.1f %8.0f\n", minutes, out[0], out[1], out[2], out[3], out[4]);
+    std::fflush(stdout);
+  }
+  cmd = "rm -rf " + dir;
+  if (std::system(cmd.c_str()) != 0) status = 1;
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  const int c = costTable(quick);  // first, while this process is still small
+  const int a = alignmentSweep(quick);
+  return a != 0 ? a : c;
+}

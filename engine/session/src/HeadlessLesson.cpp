@@ -29,7 +29,7 @@ Status writeText(const std::filesystem::path& path, const std::string& text) {
 
 ojson trialJson(const TrialRecord& r) {
   ojson j;
-  j["trial"] = r.trial;
+  j["trial"] = r.trial + 1;  // 1-based, as trace.json, trials.csv and report.html
   j["stage"] = std::string(stageName(r.stage));
   j["performed"] = r.performed;
   j["guided"] = r.guided;

@@ -107,6 +107,7 @@ std::vector<Field> fields(MirrorConfig& c) {
       {"feedback", "showMeTempo", &f.showMeTempo, 0.05, 1},
       {"feedback", "trendPoints", &f.trendPoints, 0, 100},
       {"feedback", "scoreReference", &f.scoreReference, 1e-3, 100},
+      {"feedback", "cutShortFraction", &f.cutShortFraction, 0, 1},
       {"perspective", "expected", &v.expected, 0, 0},
       {"perspective", "confidence", &v.confidence, 0, 1},
       {"perspective", "holdSeconds", &v.holdSeconds, 0, 600},

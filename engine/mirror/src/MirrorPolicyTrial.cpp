@@ -28,6 +28,11 @@ void MirrorPolicy::onTrial(double time, const TrialOutcome& outcome, const Mirro
     ++state_.trial;
     return;
   }
+  if (cutShort(outcome)) {
+    endCutShortTrial(time, outcome, trace);
+    ++state_.trial;
+    return;
+  }
   ++performingTrials_;
   ++trialsSinceSummary_;
   const double score = std::isfinite(outcome.score) ? std::clamp(outcome.score, 0.0, 100.0) : 0.0;
@@ -58,6 +63,19 @@ void MirrorPolicy::endWatchingTrial(double time, DecisionTrace& trace) {
            because("trials in stage " + std::string(stageName(trialStage_)), trialsInStage_, ">=", need,
                    watch ? "stages.watchTrials" : "stages.imagineTrials", 0, kCount),
            trace);
+}
+
+// A trial cut short (tracking lost for good, the learner stopped, the session was stopped) is
+// said so and not scored as a full trial: no skill, stage, pass, best-attempt or summary step.
+void MirrorPolicy::endCutShortTrial(double time, const TrialOutcome& outcome, DecisionTrace& trace) {
+  const double covered = std::clamp(outcome.performedFraction, 0.0, 1.0);
+  const std::string percent = formatFixed(100.0 * covered, 0);
+  record(time, DecisionKind::KnowledgeOfResults, "trial " + std::to_string(state_.trial + 1), "none", "cut short",
+         because("fraction of the span performed", covered, "<", config_.feedback.cutShortFraction,
+                 "feedback.cutShortFraction", 0, 1),
+         trace);
+  state_.knowledgeOfResults = "Trial " + std::to_string(state_.trial + 1) + " was cut short (" + percent +
+                              "% of the movement): it is not scored as a full trial.";
 }
 
 MirrorPolicy::TrialErrors MirrorPolicy::measureTrial(const TrialOutcome& outcome) const {
@@ -118,7 +136,7 @@ void MirrorPolicy::giveKnowledgeOfResults(double time, double score, const Trial
         if (m < focusMastery) { focusMastery = m; focusSeg = s; focusCell = c; }
       }
   const std::string grade(gradeName(gradeFor(score, config_.grades.bands)));
-  std::string kr = "Trial " + std::to_string(state_.trial + 1) + ": " + formatFixed(score, 0) + "/100 (" + grade +
+  std::string kr = "Trial " + std::to_string(state_.trial + 1) + ": " + formatFixed(std::floor(score), 0) + "/100 (" + grade +
                    "), " + trend + ".";
   const ObserverEstimates& est = observer.estimates();
   const bool confused =

@@ -152,7 +152,7 @@ std::string trialsSection(const HeadlessResult& r, const std::vector<report::Tri
     o += "<tr><td>" + std::to_string(t.trial + 1) + "</td><td>" + std::string(stageName(t.stage)) + "</td><td>" +
          svg::n(t.ghostOpacity, 2) + "</td><td>" + svg::n(t.tempo, 2) + "</td><td>" +
          (t.loopedSegmentName.empty() ? "whole clip" : escape(t.loopedSegmentName)) + "</td><td>" +
-         (t.performed ? svg::n(t.score, 1) : "watched") + "</td><td>" + escape(d.grade) + "</td><td>" +
+         (t.performed ? svg::n(t.score, 1) + (t.cutShort ? " (cut short)" : "") : "watched") + "</td><td>" + escape(d.grade) + "</td><td>" +
          (d.scored ? svg::n(d.lagMs, 0) : "") + "</td><td>" + (d.gain ? svg::n(*d.gain, 2) : "") + "</td><td>" +
          escape(t.knowledgeOfResults.empty() ? t.scoreNote : t.knowledgeOfResults) + "</td></tr>\n";
   }

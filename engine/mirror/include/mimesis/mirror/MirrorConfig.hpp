@@ -98,6 +98,7 @@ struct FeedbackConfig {
   double showMeTempo = 0.5;
   double trendPoints = 3.0;     // score change that counts as "up" / "down"
   double scoreReference = 0.3;  // fallback score: 100 exp(-mean relative error / this)
+  double cutShortFraction = 0.9;  // a trial covering less of the span shown was cut short
 };
 
 // Perspective change on mapping confusion. JSON section "perspective".

@@ -32,6 +32,10 @@ class MirrorPolicy {
   double meanMastery(const MirrorObserver& observer, bool guided) const;
   double segmentMastery(const MirrorObserver& observer, bool guided, int segment) const;
   int performingTrials() const { return performingTrials_; }
+  // A performing trial whose learner covered less than feedback.cutShortFraction of the span.
+  bool cutShort(const TrialOutcome& outcome) const {
+    return stagePerforms(outcome.stage) && outcome.performedFraction < config_.feedback.cutShortFraction;
+  }
 
  private:
   // What one performing trial measured, per segment and overall (cells of TrialOutcome).
@@ -62,6 +66,7 @@ class MirrorPolicy {
 
   // The steps of onTrial, in the order it runs them (MirrorPolicyTrial.cpp).
   void endWatchingTrial(double time, DecisionTrace& trace);
+  void endCutShortTrial(double time, const TrialOutcome& outcome, DecisionTrace& trace);
   TrialErrors measureTrial(const TrialOutcome& outcome) const;
   void giveKnowledgeOfResults(double time, double score, const TrialErrors& errors,
                               const MirrorObserver& observer, DecisionTrace& trace);

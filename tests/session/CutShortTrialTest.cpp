@@ -44,7 +44,8 @@ TEST(CutShortTrial, IsMarkedSaidAndNotScoredAsAFullTrial) {
   EXPECT_TRUE(trials[0]["cutShort"].get<bool>());
   EXPECT_FALSE(trials[1]["cutShort"].get<bool>());
   const std::string csv = readBytes(dir / "r" / "trials.csv");
-  EXPECT_NE(csv.find(",frames,cut_short,scored,"), std::string::npos);
+  EXPECT_NE(csv.find(",knowledge_of_results,cut_short\n"), std::string::npos);
+  EXPECT_EQ(csv.substr(csv.size() - 3), ",0\n");  // the full trial, last row
   // Only the full trial can pass (pass score 10: both would, were the short one counted).
   const auto summary = nlohmann::json::parse(readBytes(dir / "r" / "summary.json"));
   EXPECT_EQ(summary["stages"]["guided"]["trials"].get<int>(), 2);

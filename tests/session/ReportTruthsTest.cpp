@@ -88,3 +88,37 @@ TEST(ReportTruths, WorstMomentNamesTheStageOfItsTrial) {
 
 }  // namespace
 }  // namespace mimesis
+
+namespace mimesis {
+namespace {
+
+// A group score the scorer could not measure (null) is shown as not measured, never as 0.
+TEST(ReportTruths, UnmeasuredGroupScoreIsNotMeasuredNotZero) {
+  const auto dir = sessionTempDir("report-not-measured");
+  Result<Lesson> lesson = loadLesson(writeScene(dir, "scene.json", R"({"clip": ")" + assetPath("thumbs-up.mkeys") + R"("})"));
+  ASSERT_TRUE(lesson.ok());
+  HeadlessResult r;
+  TrialRecord t;
+  t.stage = Stage::Guided;
+  t.performed = true;
+  t.scored = true;
+  t.score = 50.0;
+  t.frames = 10;
+  t.reportJson = R"({"score":50,"grade":"OK","lag_ms":0,"segments":[
+      {"name":"early","score":50,"groups":[{"name":"right/index","scorable":true,"score":null},
+                                          {"name":"right/thumb","scorable":true,"score":80}]},
+      {"name":"late","score":60,"groups":[{"name":"right/index","scorable":true,"score":60},
+                                         {"name":"right/thumb","scorable":true,"score":70}]}]})";
+  r.trials.push_back(t);
+  r.worstMomentTimes.push_back(-1.0);
+  const std::string html = buildHtmlReport(*lesson, r, ReportOptions{});
+  const auto row = html.find("<tr><th scope=\"row\">early</th>");
+  ASSERT_NE(row, std::string::npos);
+  const std::string early = html.substr(row, html.find("</tr>", row) - row);
+  // Columns in order of first appearance: the thumb (measured first), then the index.
+  EXPECT_EQ(early, "<tr><th scope=\"row\">early</th><td>80.0</td><td>\u2013</td>") << early;
+  EXPECT_NE(html.find("not measured"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mimesis

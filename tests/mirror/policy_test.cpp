@@ -162,8 +162,12 @@ TEST(MirrorPolicy, EveryDecisionNamesItsCause) {
     EXPECT_NE(d.from, d.to) << decisionKindName(d.kind);
   }
   for (DecisionKind k : {DecisionKind::Stage, DecisionKind::GhostOpacity, DecisionKind::KnowledgeOfResults,
-                         DecisionKind::BestAttempt, DecisionKind::Summary})
+                         DecisionKind::Summary})
     EXPECT_TRUE(kinds.count(k)) << decisionKindName(k);
+  // A best attempt is earned: only once a trial passes its stage (MirrorConfig::grades).
+  bool passed = false;
+  for (const auto& r : s.trials) passed |= stagePerforms(r.stage) && r.score >= MirrorConfig{}.grades.passFor(r.stage);
+  EXPECT_EQ(kinds.count(DecisionKind::BestAttempt) > 0, passed);
 }
 
 TEST(MirrorPolicy, IdenticalRunsGiveIdenticalTraceBytes) {

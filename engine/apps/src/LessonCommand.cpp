@@ -24,7 +24,7 @@ struct LessonOptions {
   std::string scene = "scenes/pinch-and-release.json";
   std::vector<std::string> learner;
   bool simulate = false;
-  std::string mapping = "anatomical";
+  std::string mapping;  // empty: the scene's mapping (a faithful learner copies as the lesson asks)
   std::string stallSegment;
   int trials = 0;
   std::string report = "lesson-report";
@@ -68,7 +68,8 @@ int runLesson(LessonOptions o) {
     source = std::make_unique<SessionReplaySource>(std::move(*replay));
   } else if (o.simulate) {
     LearnerBehaviour b = o.behaviour;
-    b.base.mapping = o.mapping == "mirror" ? LearnerParams::Mapping::Mirror : LearnerParams::Mapping::Anatomical;
+    const bool mirror = o.mapping.empty() ? lesson->mapping == ImitationMapping::Mirror : o.mapping == "mirror";
+    b.base.mapping = mirror ? LearnerParams::Mapping::Mirror : LearnerParams::Mapping::Anatomical;
     if (!o.stallSegment.empty()) {
       bool found = false;
       for (const Segment& s : lesson->clip.segments)
@@ -151,8 +152,9 @@ CommandAction addLessonCommand(CLI::App& app) {
       ->capture_default_str()->check(CLI::Range(0.0, 40.0));
   cmd->add_option("--tremor-mm", p.tremorMm, "Simulated learner: tremor amplitude, mm")
       ->capture_default_str()->check(CLI::Range(0.0, 100.0));
-  cmd->add_option("--mapping", o->mapping, "Simulated learner: anatomical or mirror imitation")
-      ->capture_default_str()->check(CLI::IsMember({"anatomical", "mirror"}));
+  cmd->add_option("--mapping", o->mapping,
+                  "Simulated learner: anatomical or mirror imitation (default: the scene's mapping)")
+      ->check(CLI::IsMember({"anatomical", "mirror"}));
   cmd->add_option("--dropout", p.dropout, "Simulated learner: fraction of frames untracked")
       ->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--scale", p.handScale, "Simulated learner: hand size relative to the default hand")

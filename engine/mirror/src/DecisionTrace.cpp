@@ -22,8 +22,20 @@ std::string_view decisionKindName(DecisionKind k) {
     case DecisionKind::AnticipationLead: return "anticipation-lead";
     case DecisionKind::Rapport: return "rapport";
     case DecisionKind::OverImitation: return "over-imitation";
+    case DecisionKind::MappingHint: return "mapping-hint";
   }
   return "?";
+}
+
+bool causeCanFail(const DecisionCause& c) {
+  const double lo = c.valueMin, hi = c.valueMax, t = c.threshold;
+  if (!(lo <= hi) || !std::isfinite(t)) return false;
+  if (c.comparison == ">=") return lo < t;   // some value below the threshold
+  if (c.comparison == ">") return lo <= t;
+  if (c.comparison == "<=") return hi > t;
+  if (c.comparison == "<") return hi >= t;
+  if (c.comparison == "==") return lo < hi || lo != t;
+  return false;
 }
 
 std::string formatFixed(double value, int digits) {

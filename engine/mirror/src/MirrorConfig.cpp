@@ -88,6 +88,7 @@ std::vector<Field> fields(MirrorConfig& c) {
       {"partPractice", "cooldownTrials", &p.cooldownTrials, 0, 1000},
       {"partPractice", "minSegments", &p.minSegments, 2, 1000},
       {"partPractice", "minTrials", &p.minTrials, 0, 1000},
+      {"partPractice", "lowMastery", &p.lowMastery, 0, 1},
       {"cues", "maxActive", &q.maxActive, 0, 8},
       {"cues", "minIntervalSeconds", &q.minIntervalSeconds, 0, 600},
       {"cues", "maxPerMinute", &q.maxPerMinute, 0, 600},
@@ -106,9 +107,11 @@ std::vector<Field> fields(MirrorConfig& c) {
       {"feedback", "showMeTempo", &f.showMeTempo, 0.05, 1},
       {"feedback", "trendPoints", &f.trendPoints, 0, 100},
       {"feedback", "scoreReference", &f.scoreReference, 1e-3, 100},
+      {"feedback", "cutShortFraction", &f.cutShortFraction, 0, 1},
       {"perspective", "expected", &v.expected, 0, 0},
       {"perspective", "confidence", &v.confidence, 0, 1},
       {"perspective", "holdSeconds", &v.holdSeconds, 0, 600},
+      {"perspective", "switchView", &v.switchView, 0, 0},
       {"rapport", "enabled", &r.enabled, 0, 0},
       {"rapport", "delaySeconds", &r.delaySeconds, 0, 30},
       {"rapport", "gain", &r.gain, 0, 1},
@@ -151,6 +154,10 @@ Status validateMirrorConfig(const MirrorConfig& config, const std::string& where
   if (config.cues.gainLow > config.cues.gainHigh) return bad("cues.gainLow", "gainLow above gainHigh");
   if (config.partPractice.reintegrateGap > config.partPractice.gap)
     return bad("partPractice.reintegrateGap", "reintegrateGap above gap");
+  const GradeThresholds& gb = config.grades.bands;
+  if (!(gb.ok <= gb.good && gb.good <= gb.perfect)) return bad("grades", "grade bands out of order");
+  for (double p : config.grades.passScore)
+    if (!std::isfinite(p) || p < 0.0 || p > 100.0) return bad("grades", "pass score outside [0, 100]");
   return okStatus();
 }
 

@@ -35,7 +35,7 @@ std::string decisionTraceToJson(const DecisionTrace& trace, int indent) {
   for (const Decision& d : trace.entries()) {
     Json j = Json::object();
     j["time"] = num(d.time);
-    j["trial"] = d.trial;
+    j["trial"] = d.trial + 1;  // 1-based, as trials.json, trials.csv and report.html
     j["kind"] = std::string(decisionKindName(d.kind));
     j["subject"] = d.subject;
     j["from"] = d.from;
@@ -45,6 +45,7 @@ std::string decisionTraceToJson(const DecisionTrace& trace, int indent) {
     c["value"] = num(d.cause.value);
     c["comparison"] = d.cause.comparison;
     c["threshold"] = num(d.cause.threshold);
+    c["key"] = d.cause.thresholdKey;
     j["cause"] = std::move(c);
     out.push_back(std::move(j));
   }

@@ -53,9 +53,13 @@ int OnlineAligner::push(const float* row) {
     cur_[static_cast<std::size_t>(j - lo)] = v;
     left = v;
   }
+  // The match is monotone in expert time: the argmin is searched at or after the previous
+  // match only (the accumulated costs below it still feed the recurrence). Without this a noisy
+  // row could move the reported expert time, and everything judged from it, backwards.
   double bestScore = kInf;
   int bestJ = best_;
-  for (int j = hi; j >= lo; --j) {
+  const int from = i == 0 ? lo : std::max(lo, best_);
+  for (int j = hi; j >= from; --j) {
     const double v = cur_[static_cast<std::size_t>(j - lo)];
     if (!(v < kInf)) continue;
     const double s = v / static_cast<double>(i + j + 2);

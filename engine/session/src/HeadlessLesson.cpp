@@ -30,7 +30,7 @@ Status writeText(const std::filesystem::path& path, const std::string& text) {
 
 ojson trialJson(const TrialRecord& r) {
   ojson j;
-  j["trial"] = r.trial;
+  j["trial"] = r.trial + 1;  // 1-based, as trace.json, trials.csv and report.html
   j["stage"] = std::string(stageName(r.stage));
   j["performed"] = r.performed;
   j["guided"] = r.guided;
@@ -41,6 +41,7 @@ ojson trialJson(const TrialRecord& r) {
   j["start"] = round3(r.startTime);
   j["end"] = round3(r.endTime);
   j["frames"] = r.frames;
+  j["cutShort"] = r.cutShort;
   j["scored"] = r.scored;
   j["score"] = r.performed ? ojson(std::round(r.score * 100.0) / 100.0) : ojson(nullptr);
   j["knowledgeOfResults"] = r.knowledgeOfResults;
@@ -75,8 +76,10 @@ std::string summaryJson(const Lesson& lesson, const HeadlessResult& res) {
     for (const TrialRecord& r : res.trials) {
       if (r.stage != stage) continue;
       ++count;
-      if (r.performed && r.score >= c.passScore) ++passed;
-      if (r.performed) best = std::max(best, r.score);
+      // A trial cut short is not a full performance: it neither passes nor sets the best.
+      const bool full = r.performed && !r.cutShort;
+      if (full && r.score >= c.passScore) ++passed;
+      if (full) best = std::max(best, r.score);
     }
     if (count == 0) continue;
     ojson st;

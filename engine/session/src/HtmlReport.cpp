@@ -80,8 +80,8 @@ std::string worstMomentSection(const Lesson& lesson, const HeadlessResult& r, co
   std::string seg;
   for (const Segment& s : lesson.clip.segments)
     if (w->expertTime >= s.start && w->expertTime < s.end) seg = s.name;
-  const std::string what = "trial " + std::to_string(w->trial + 1) + " (score " + svg::n(w->trialScore, 1) +
-                           "), expert at " + svg::n(w->expertTime, 2) + " s" + (seg.empty() ? "" : " in '" + seg + "'") +
+  const std::string what = "trial " + std::to_string(w->trial + 1) + " (" + std::string(stageName(w->stage)) +
+                           " stage, score " + svg::n(w->trialScore, 1) + "), expert at " + svg::n(w->expertTime, 2) + " s" + (seg.empty() ? "" : " in '" + seg + "'") +
                            ", learner frame " + std::to_string(w->learnerFrame) + " of session.mrec at session time " +
                            svg::n(w->sessionTime, 2) + " s";
   o += "<p>The lowest-scoring trial and the moment of its largest error: " + escape(what) + ".</p>\n";
@@ -152,7 +152,7 @@ std::string trialsSection(const HeadlessResult& r, const std::vector<report::Tri
     o += "<tr><td>" + std::to_string(t.trial + 1) + "</td><td>" + std::string(stageName(t.stage)) + "</td><td>" +
          svg::n(t.ghostOpacity, 2) + "</td><td>" + svg::n(t.tempo, 2) + "</td><td>" +
          (t.loopedSegmentName.empty() ? "whole clip" : escape(t.loopedSegmentName)) + "</td><td>" +
-         (t.performed ? svg::n(t.score, 1) : "watched") + "</td><td>" + escape(d.grade) + "</td><td>" +
+         (t.performed ? svg::n(t.score, 1) + (t.cutShort ? " (cut short)" : "") : "watched") + "</td><td>" + escape(d.grade) + "</td><td>" +
          (d.scored ? svg::n(d.lagMs, 0) : "") + "</td><td>" + (d.gain ? svg::n(*d.gain, 2) : "") + "</td><td>" +
          escape(t.knowledgeOfResults.empty() ? t.scoreNote : t.knowledgeOfResults) + "</td></tr>\n";
   }
@@ -172,6 +172,7 @@ std::optional<WorstMoment> findWorstMoment(const HeadlessResult& r) {
   const TrialRecord& t = r.trials[static_cast<std::size_t>(worst)];
   WorstMoment w;
   w.trial = t.trial;
+  w.stage = t.stage;
   w.trialScore = t.score;
   const auto wi = static_cast<std::size_t>(worst);
   w.expertTime = wi < r.worstMomentTimes.size() && r.worstMomentTimes[wi] >= 0.0 ? r.worstMomentTimes[wi] : 0.0;

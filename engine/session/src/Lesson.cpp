@@ -236,6 +236,10 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
     lesson.mirror = *m;
   }
   lesson.mirror.perspective.expected = lesson.mapping;
+  // The coach's words follow the grades of the score table and each stage's pass score.
+  lesson.mirror.grades.bands = lesson.scoring.grades;
+  for (int s = 0; s < kStageCount; ++s)
+    lesson.mirror.grades.passScore[static_cast<std::size_t>(s)] = lesson.stages[static_cast<std::size_t>(s)].passScore;
   lesson.scoring.mapping = lesson.mapping == ImitationMapping::Mirror ? Mapping::Mirror : Mapping::Anatomical;
 
   lesson.clipPath = resolveClip(scenePath, lesson.clipRef);

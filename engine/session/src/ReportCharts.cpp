@@ -113,7 +113,8 @@ std::string scoreSection(const Lesson& lesson, const HeadlessResult& r) {
     const StageCriteria& crit = lesson.stages[static_cast<std::size_t>(t.stage)];
     rows += "<tr><td>" + std::to_string(t.trial + 1) + "</td><td>" + std::string(stageName(t.stage)) + "</td><td>" +
             (t.performed ? svg::n(t.score, 1) : "watched") + "</td><td>" + svg::n(crit.passScore, 0) + "</td><td>" +
-            (t.performed ? (t.score >= crit.passScore ? "yes" : "no") : "\u2013") + "</td></tr>\n";
+            (!t.performed ? "\u2013" : t.cutShort ? "no (cut short)" : t.score >= crit.passScore ? "yes" : "no") +
+            "</td></tr>\n";
   }
   o += details("Scores as a table", "<th>trial</th><th>stage</th><th>score</th><th>pass score</th><th>passed</th>", rows);
   return o + "</section>\n";

@@ -42,7 +42,10 @@ TrialDigest digestTrial(const TrialRecord& trial) {
         for (const auto& g : seg["groups"]) {
           if (!g.is_object() || !g.contains("name") || !g["name"].is_string()) continue;
           if (g.contains("scorable") && g["scorable"].is_boolean() && !g["scorable"].get<bool>()) continue;
-          s.groups.push_back({g["name"].get<std::string>(), numberOr(g, "score", 0.0)});
+          // A score the scorer could not measure (absent or null) is "not measured", never 0.
+          const double score = numberOr(g, "score", std::nan(""));
+          if (!std::isfinite(score)) continue;
+          s.groups.push_back({g["name"].get<std::string>(), score});
         }
       d.segments.push_back(std::move(s));
     }

@@ -18,7 +18,7 @@ struct GroupScore {
 struct SegmentScores {
   std::string name;
   double score = 0.0;
-  std::vector<GroupScore> groups;  // scorable groups only
+  std::vector<GroupScore> groups;  // measured groups only (scorable, with a numeric score)
 };
 
 struct TrialDigest {

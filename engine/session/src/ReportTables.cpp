@@ -11,7 +11,7 @@ using report::num;
 std::string trialsCsv(const HeadlessResult& result) {
   std::string out =
       "trial,stage,performed,guided,ghost_opacity,tempo,looped_segment,view,start_s,end_s,frames,"
-      "scored,score,grade,lag_ms,gain,worst_moment_s,knowledge_of_results\n";
+      "scored,score,grade,lag_ms,gain,worst_moment_s,knowledge_of_results,cut_short\n";
   for (std::size_t i = 0; i < result.trials.size(); ++i) {
     const TrialRecord& t = result.trials[i];
     const report::TrialDigest d = report::digestTrial(t);
@@ -22,7 +22,7 @@ std::string trialsCsv(const HeadlessResult& result) {
            num(t.endTime, 3) + "," + std::to_string(t.frames) + "," + (t.scored ? "1" : "0") + "," +
            (t.performed ? num(t.score, 2) : "") + "," + csvField(d.grade) + "," + (d.scored ? num(d.lagMs, 1) : "") +
            "," + (d.gain ? num(*d.gain, 3) : "") + "," + (worst >= 0.0 ? num(worst, 3) : "") + "," +
-           csvField(t.knowledgeOfResults) + "\n";
+           csvField(t.knowledgeOfResults) + "," + (t.cutShort ? "1" : "0") + "\n";
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // recorder, trial boundaries, and the offline score that closes each trial.
 #include "mimesis/session/SessionRunner.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -249,7 +250,10 @@ Result<TrialRecord> SessionRunner::endTrial(double time) {
       rec.reportJson = toJson(*report, jo);
     }
   }
-  s.model.endTrial(time, outcome ? &*outcome : nullptr);
+  const double shownFrames = static_cast<double>(s.shown.frames.size());
+  const double performedFraction = shownFrames > 0.0 ? std::min(1.0, rec.frames / shownFrames) : 1.0;
+  s.model.endTrial(time, outcome ? &*outcome : nullptr, performedFraction);
+  rec.cutShort = s.model.policy().cutShort(s.model.lastOutcome());
   rec.score = outcome ? outcome->score : s.model.lastOutcome().score;
   rec.knowledgeOfResults = s.model.state().knowledgeOfResults;
 

@@ -37,7 +37,7 @@ RenderPngFn worstMomentRenderer(const Lesson& lesson, const std::string& reportD
       rq.width = 480;
       rq.height = 360;
       rq.feedback.ghostOpacity = 0.55f;
-      rq.feedback.stage = Stage::Solo;
+      rq.feedback.stage = w.stage;  // the stage that trial was performed in
       rq.feedback.trial = w.trial;
       rq.feedback.message = "Worst moment of the lesson";
       auto image = (*still)->render(rq);

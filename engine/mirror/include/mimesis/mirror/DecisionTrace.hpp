@@ -10,22 +10,33 @@ namespace mimesis {
 
 enum class DecisionKind {
   Stage, GhostOpacity, Tempo, LoopSegment, Cue, Perspective, KnowledgeOfResults, Tolerance,
-  Summary, ShowMe, BestAttempt, AnticipationLead, Rapport, OverImitation,
+  Summary, ShowMe, BestAttempt, AnticipationLead, Rapport, OverImitation, MappingHint,
 };
 std::string_view decisionKindName(DecisionKind k);  // "stage", "ghost-opacity", ...
 
-// Why: the estimate's name (with its subject, e.g. "mastery[guided] mean"), its value, the
-// comparison and the threshold it crossed. `comparison` is one of ">=", ">", "<=", "<", "==".
+// Why: the measured estimate's name (with its subject, e.g. "mastery[guided] mean"), its value,
+// the comparison and the threshold it crossed. `comparison` is one of ">=", ">", "<=", "<", "==".
+// `thresholdKey` names the setting the threshold comes from (a mirror key such as
+// "stages.advanceMastery", or a scene key such as "stages.guided.passScore"; several keys
+// joined by "," when the threshold is derived from them). [valueMin, valueMax] is the range the
+// estimate can take; a cause whose comparison holds over the whole range explains nothing
+// (tests/mirror/CauseFalsifiabilityTest.cpp walks every kind a lesson produces).
 struct DecisionCause {
   std::string estimate;
   double value = 0.0;
   std::string comparison;
   double threshold = 0.0;
+  std::string thresholdKey;
+  double valueMin = 0.0;
+  double valueMax = 0.0;
 };
+
+// True when some value in [cause.valueMin, cause.valueMax] makes the comparison false.
+bool causeCanFail(const DecisionCause& cause);
 
 struct Decision {
   double time = 0.0;      // session seconds
-  int trial = 0;
+  int trial = 0;          // 0-based in memory; JSON writes it 1-based as every report does
   DecisionKind kind = DecisionKind::Stage;
   std::string subject;    // what it applies to: "right index", "segment 'pinch'", ...
   std::string from;       // old value, formatted (fixed precision) or a name

@@ -2,6 +2,7 @@
 // The lesson file sets them (JSON, sections as below); MIRROR_MODEL.md explains each one.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,7 @@
 
 #include "mimesis/core/Error.hpp"
 #include "mimesis/mirror/MirrorTypes.hpp"
+#include "mimesis/scoring/ScoringConfig.hpp"
 
 namespace mimesis {
 
@@ -63,6 +65,9 @@ struct PartPracticeConfig {
   int cooldownTrials = 2;     // whole-clip trials before another loop
   int minSegments = 2;
   int minTrials = 3;          // performing trials before the first loop (evidence first)
+  // A learner bad everywhere has no gap: when even the best segment's mastery is below this,
+  // the segment with the largest error level is looped.
+  double lowMastery = 0.3;
 };
 
 // Cues. JSON section "cues".
@@ -93,6 +98,7 @@ struct FeedbackConfig {
   double showMeTempo = 0.5;
   double trendPoints = 3.0;     // score change that counts as "up" / "down"
   double scoreReference = 0.3;  // fallback score: 100 exp(-mean relative error / this)
+  double cutShortFraction = 0.9;  // a trial covering less of the span shown was cut short
 };
 
 // Perspective change on mapping confusion. JSON section "perspective".
@@ -100,6 +106,7 @@ struct PerspectiveConfig {
   ImitationMapping expected = ImitationMapping::Anatomical;  // what the lesson asks for
   double confidence = 0.7;      // confidence of the other mapping needed
   double holdSeconds = 2.0;     // ... held this long
+  bool switchView = true;       // the scene allows the change to the first-person view
 };
 
 // Rapport: the facing model echoes the learner's head. Off by default. JSON section "rapport".
@@ -119,6 +126,15 @@ struct StageConfig {
   int stepBackTrials = 2;       // ... for this many consecutive trials: step back
 };
 
+// Grades: what the knowledge of results and summaries may call good. Not a JSON section: the
+// session copies the scorer's grade bands (ScoringConfig::grades, the bands of the score table
+// and report) and each stage's pass score (scene key stages.<stage>.passScore) into it.
+struct GradeConfig {
+  GradeThresholds bands;
+  std::array<double, kStageCount> passScore{70.0, 70.0, 70.0, 70.0, 70.0, 70.0};  // by Stage
+  double passFor(Stage s) const { return passScore[static_cast<std::size_t>(s)]; }
+};
+
 struct MirrorConfig {
   ObserverConfig observer;
   GhostConfig ghost;
@@ -130,6 +146,7 @@ struct MirrorConfig {
   PerspectiveConfig perspective;
   RapportConfig rapport;
   StageConfig stages;
+  GradeConfig grades;
 };
 
 // Checks ranges (positive rates, ordered floors/ceilings...). `where` names the source.

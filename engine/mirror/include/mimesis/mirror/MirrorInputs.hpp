@@ -64,6 +64,10 @@ struct TrialOutcome {
   double worstMomentTime = 0.0;  // expert clip seconds of the largest error
   double meanLagMs = 0.0;        // the learner's mean lag over the trial (0 if unknown)
   bool lagKnown = false;
+  // Fraction of the expert span shown that the learner's frames covered (frames / frames
+  // shown). Below FeedbackConfig::cutShortFraction the trial was cut short: it is said so and
+  // not scored as a full trial (no skill fusion, no stage, pass or best-attempt counting).
+  double performedFraction = 1.0;
 };
 
 }  // namespace mimesis

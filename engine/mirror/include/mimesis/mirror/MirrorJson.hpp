@@ -11,8 +11,8 @@
 
 namespace mimesis {
 
-// [{"time":..,"trial":..,"kind":"tempo","subject":..,"from":..,"to":..,
-//   "cause":{"estimate":..,"value":..,"comparison":">","threshold":..}}, ...]
+// [{"time":..,"trial":..(1-based),"kind":"tempo","subject":..,"from":..,"to":..,
+//   "cause":{"estimate":..,"value":..,"comparison":">","threshold":..,"key":"tempo.lagHighMs"}}, ...]
 std::string decisionTraceToJson(const DecisionTrace& trace, int indent = -1);
 std::string feedbackStateToJson(const FeedbackState& state, int indent = -1);
 std::string estimatesToJson(const ObserverEstimates& estimates, int indent = -1);

@@ -23,8 +23,10 @@ class MirrorModel {
   // Every frame. No allocation except when a decision is recorded.
   const FeedbackState& update(const ObservedFrame& frame);
   // After a trial: `outcome` from the scorer (ScoreReport adapter), or null to use the
-  // observer's own measurement. Fuses skill, then runs the policy.
-  const FeedbackState& endTrial(double time, const TrialOutcome* outcome = nullptr);
+  // observer's own measurement; `performedFraction` = learner frames / frames shown (sets
+  // TrialOutcome::performedFraction). Fuses skill (not for a trial cut short), then runs the
+  // policy.
+  const FeedbackState& endTrial(double time, const TrialOutcome* outcome = nullptr, double performedFraction = 1.0);
 
   const FeedbackState& state() const { return policy_.state(); }
   const ObserverEstimates& estimates() const { return observer_.estimates(); }

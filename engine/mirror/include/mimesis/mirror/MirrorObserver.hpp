@@ -82,6 +82,8 @@ class MirrorObserver {
   double guidanceDependence(int segment, bool* known = nullptr) const;
 
   const LessonLayout& layout() const { return layout_; }
+  // Whether the expert shown so far has used this hand (active in some frame).
+  bool expertHandShown(Hand h) const { return expertHandPresent_[static_cast<std::size_t>(index(h))]; }
   int segmentAt(double expertTime) const;   // -1 between segments
   int doNotCopyAt(double expertTime) const; // annotation index or -1
   // Which expert hand a learner hand copies under `m`.

@@ -1,6 +1,7 @@
 // MirrorPolicy: chooses the guidance (stage, ghost, tempo, part practice, cues, perspective,
 // knowledge of results, tolerance bands, summaries, "show me", best attempt, anticipation,
-// rapport) from the observer's estimates, and logs each change with its cause.
+// rapport) from the observer's estimates, and logs each change with its cause: a measured
+// quantity compared with a threshold a setting owns (DecisionCause::thresholdKey).
 #pragma once
 
 #include <array>
@@ -31,9 +32,24 @@ class MirrorPolicy {
   double meanMastery(const MirrorObserver& observer, bool guided) const;
   double segmentMastery(const MirrorObserver& observer, bool guided, int segment) const;
   int performingTrials() const { return performingTrials_; }
+  // A performing trial whose learner covered less than feedback.cutShortFraction of the span.
+  bool cutShort(const TrialOutcome& outcome) const {
+    return stagePerforms(outcome.stage) && outcome.performedFraction < config_.feedback.cutShortFraction;
+  }
 
  private:
-  void setStage(double time, Stage to, DecisionCause cause, DecisionTrace& trace);
+  // What one performing trial measured, per segment and overall (cells of TrialOutcome).
+  struct TrialErrors {
+    std::vector<double> segErr;  // mean relative error of the measured cells, per segment
+    std::vector<int> segN;       // measured cells, per segment
+    int measured = 0;            // measured cells in the trial
+    int outside = 0;             // measured cells whose error exceeds their segment's tolerance
+    int worstCell = -1;          // segment * 12 + cell of the largest error / tolerance
+    double worstExcess = 0.0, worstErr = 0.0;
+    double trialErr = 0.0;       // mean relative error of the measured cells
+  };
+
+  void setStage(double time, Stage to, const DecisionCause& cause, DecisionTrace& trace);
   void setOpacity(double time, float to, DecisionCause cause, DecisionTrace& trace);
   void setTempo(double time, float to, DecisionCause cause, DecisionTrace& trace);
   void setLead(double time, double to, DecisionCause cause, DecisionTrace& trace);
@@ -44,7 +60,27 @@ class MirrorPolicy {
   std::string segmentLabel(int segment) const;
   float opacityFor(Stage s, double mastery) const;
   void issueCues(double time, const MirrorObserver& observer, DecisionTrace& trace);
+  void watchMapping(const ObservedFrame& frame, const MirrorObserver& observer, DecisionTrace& trace);
+  std::string mappingAdvice(const MirrorObserver& observer) const;
   void updateRapport(const ObservedFrame& frame, DecisionTrace& trace);
+
+  // The steps of onTrial, in the order it runs them (MirrorPolicyTrial.cpp).
+  void endWatchingTrial(double time, DecisionTrace& trace);
+  void endCutShortTrial(double time, const TrialOutcome& outcome, DecisionTrace& trace);
+  TrialErrors measureTrial(const TrialOutcome& outcome) const;
+  void giveKnowledgeOfResults(double time, double score, const TrialErrors& errors,
+                              const MirrorObserver& observer, DecisionTrace& trace);
+  void hintOverImitation(double time, const MirrorObserver& observer, DecisionTrace& trace);
+  void noteBestAttempt(double time, double score, DecisionTrace& trace);
+  void offerShowMe(double time, const TrialOutcome& outcome, const TrialErrors& errors, DecisionTrace& trace);
+  void narrowTolerances(double time, const MirrorObserver& observer, DecisionTrace& trace);
+  bool updateStage(double time, double score, const TrialErrors& errors, const MirrorObserver& observer,
+                   DecisionTrace& trace);
+  void updatePartPractice(double time, const MirrorObserver& observer, DecisionTrace& trace);
+  void updateTempo(double time, const TrialOutcome& outcome, const TrialErrors& errors,
+                   const MirrorObserver& observer, DecisionTrace& trace);
+  void updateOpacity(double time, const MirrorObserver& observer, DecisionTrace& trace);
+  void maybeSummarise(double time, DecisionTrace& trace);
 
   MirrorConfig config_;
   LessonLayout layout_;
@@ -53,6 +89,9 @@ class MirrorPolicy {
   int trialsInStage_ = 0;
   int holdCount_ = 0;                // consecutive trials with mastery held
   int stepBackCount_ = 0;            // consecutive trials with unguided error far above guided
+  int passCount_ = 0;                // consecutive trials in the stage at or above its pass score
+  int trialsSinceSummary_ = 0;
+  Stage trialStage_ = Stage::Watch;  // the stage the trial being closed was performed in
   int performingTrials_ = 0;
   std::vector<double> scores_;       // performing trials' scores, in order
   double bestScore_ = -1.0;
@@ -63,11 +102,13 @@ class MirrorPolicy {
   std::array<double, 640> cueTimes_{};
   int cueHead_ = 0;
   double confusedSince_ = -1.0;
+  bool mappingWarned_ = false;       // the learner was told about the mapping confusion
   std::vector<int> overHinted_;      // do-not-copy spans already hinted at
   // Rapport: ring of the learner's head orientations.
   std::vector<glm::quat> headRing_;
   std::size_t headHead_ = 0;
   long headCount_ = 0;
+  long headWatchFrames_ = 0;         // consecutive frames of tracked head while watching
 };
 
 }  // namespace mimesis

@@ -16,10 +16,15 @@
 
 namespace mimesis {
 
-// Incremental DTW (Dixon-style online time warping, windowed): each pushed learner row extends
-// the accumulated-cost row over the expert frames within ±window of the current match, so the
-// cost per frame is O(window × dim), independent of the clip length, with no allocation after
-// construction. Same recurrence and per-step normalisation as the offline aligner's open end.
+// Incremental DTW (online time warping, windowed): each pushed learner row extends the
+// accumulated-cost row over the expert frames from the previous row's first column (or the
+// match − window, whichever is later) to the match + window, so the cost per frame is
+// O(window × dim), independent of the clip length, with no allocation after construction.
+// The same recurrence (diagonal, vertical, horizontal steps) as the offline aligner; the match
+// is the column of lowest accumulated cost / (i + j + 2) (the offline open end's
+// normalisation), searched at or after the previous match: the match never steps back in
+// expert time. It is a greedy per-row choice, not the offline warp (which sees the whole
+// performance); tests/scoring/LiveOfflineAgreementTest.cpp bounds the difference per segment.
 class OnlineAligner {
  public:
   // `expert` is borrowed and must outlive the aligner; window in expert frames each side (>= 1).

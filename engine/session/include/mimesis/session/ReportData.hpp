@@ -36,6 +36,7 @@ struct FrameSample {
 // and learner side by side: the expert clip at `expertTime`, the learner from session.mrec.
 struct WorstMoment {
   int trial = -1;               // 0-based trial index
+  Stage stage = Stage::Watch;   // the stage that trial was performed in (for captions)
   double trialScore = 0.0;      // that trial's score, 0–100
   double sessionTime = 0.0;     // session seconds of the learner frame
   double expertTime = 0.0;      // expert clip seconds (the lesson's clip, not a shown span)

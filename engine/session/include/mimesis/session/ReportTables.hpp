@@ -10,8 +10,10 @@ namespace mimesis {
 
 // Header:
 //   trial,stage,performed,guided,ghost_opacity,tempo,looped_segment,view,start_s,end_s,frames,
-//   scored,score,grade,lag_ms,gain,worst_moment_s,knowledge_of_results
-// trial is 1-based; booleans are 0/1; score is empty for a trial the learner only watched;
+//   scored,score,grade,lag_ms,gain,worst_moment_s,knowledge_of_results,cut_short
+// trial is 1-based; cut_short 1: the learner covered under mirror.feedback.cutShortFraction of
+// the span shown (the mirror model did not score it as a full trial; last, so that the older
+// columns keep their places); booleans are 0/1; score is empty for a trial the learner only watched;
 // grade, lag_ms and gain come from the trial's ScoreReport (empty when not scored, gain empty
 // when the report has none); worst_moment_s is expert clip seconds (empty when not performed).
 std::string trialsCsv(const HeadlessResult& result);

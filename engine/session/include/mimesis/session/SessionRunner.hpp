@@ -35,6 +35,9 @@ struct TrialRecord {
   View view = View::Facing;
   double startTime = 0.0, endTime = 0.0;  // session seconds
   int frames = 0;
+  // The learner's frames covered under mirror.feedback.cutShortFraction of the frames shown:
+  // marked, and not scored as a full trial by the mirror model (nor counted in stage passes).
+  bool cutShort = false;
   bool scored = false;            // an offline ScoreReport fed the mirror model
   double score = 0.0;             // the report's score, else the mirror model's own
   std::string reportJson;         // toJson(ScoreReport), one line; empty when not scored

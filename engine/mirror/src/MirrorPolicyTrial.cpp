@@ -1,0 +1,421 @@
+// MirrorPolicy after each trial: onTrial and its named steps, in the order they run —
+// watching trials · the trial's errors · knowledge of results · over-imitation · best attempt ·
+// "show me" · tolerance bands · stages · part practice · tempo · ghost opacity · summary.
+// Every cause compares a measured quantity with a threshold a setting owns (PolicyWords.hpp).
+#include <algorithm>
+#include <cmath>
+
+#include "PolicyWords.hpp"
+#include "mimesis/mirror/MirrorPolicy.hpp"
+
+namespace mimesis {
+
+using policy::because;
+using policy::cellLabel;
+using policy::kCount;
+using policy::kToleranceKeys;
+using policy::kUnbounded;
+using policy::passScoreKey;
+
+void MirrorPolicy::onTrial(double time, const TrialOutcome& outcome, const MirrorObserver& observer,
+                           DecisionTrace& trace) {
+  trialStage_ = state_.stage;
+  ++trialsInStage_;
+  state_.showMe = ShowMeOffer{};
+  state_.cueCount = 0;  // cues belong to the trial that raised them
+  if (!stagePerforms(trialStage_)) {
+    endWatchingTrial(time, trace);
+    ++state_.trial;
+    return;
+  }
+  if (cutShort(outcome)) {
+    endCutShortTrial(time, outcome, trace);
+    ++state_.trial;
+    return;
+  }
+  ++performingTrials_;
+  ++trialsSinceSummary_;
+  const double score = std::isfinite(outcome.score) ? std::clamp(outcome.score, 0.0, 100.0) : 0.0;
+  const TrialErrors errors = measureTrial(outcome);
+  giveKnowledgeOfResults(time, score, errors, observer, trace);
+  hintOverImitation(time, observer, trace);
+  scores_.push_back(score);
+  noteBestAttempt(time, score, trace);
+  offerShowMe(time, outcome, errors, trace);
+  narrowTolerances(time, observer, trace);
+  const bool stageChanged = updateStage(time, score, errors, observer, trace);
+  if (!stageChanged) updatePartPractice(time, observer, trace);
+  updateTempo(time, outcome, errors, observer, trace);
+  if (!stageChanged) updateOpacity(time, observer, trace);
+  maybeSummarise(time, trace);
+  ++state_.trial;
+}
+
+// Watch and Imagine end after their number of trials (there is no performance to judge).
+void MirrorPolicy::endWatchingTrial(double time, DecisionTrace& trace) {
+  const StageConfig& sc = config_.stages;
+  const bool watch = trialStage_ == Stage::Watch;
+  const int need = watch ? sc.watchTrials : sc.imagineTrials;
+  if (trialsInStage_ < need) return;
+  Stage next = watch ? Stage::Imagine : Stage::Guided;
+  if (next == Stage::Imagine && sc.imagineTrials <= 0) next = Stage::Guided;
+  setStage(time, next,
+           because("trials in stage " + std::string(stageName(trialStage_)), trialsInStage_, ">=", need,
+                   watch ? "stages.watchTrials" : "stages.imagineTrials", 0, kCount),
+           trace);
+}
+
+// A trial cut short (tracking lost for good, the learner stopped, the session was stopped) is
+// said so and not scored as a full trial: no skill, stage, pass, best-attempt or summary step.
+void MirrorPolicy::endCutShortTrial(double time, const TrialOutcome& outcome, DecisionTrace& trace) {
+  const double covered = std::clamp(outcome.performedFraction, 0.0, 1.0);
+  const std::string percent = formatFixed(100.0 * covered, 0);
+  record(time, DecisionKind::KnowledgeOfResults, "trial " + std::to_string(state_.trial + 1), "none", "cut short",
+         because("fraction of the span performed", covered, "<", config_.feedback.cutShortFraction,
+                 "feedback.cutShortFraction", 0, 1),
+         trace);
+  state_.knowledgeOfResults = "Trial " + std::to_string(state_.trial + 1) + " was cut short (" + percent +
+                              "% of the movement): it is not scored as a full trial.";
+}
+
+MirrorPolicy::TrialErrors MirrorPolicy::measureTrial(const TrialOutcome& outcome) const {
+  const int segments = layout_.segmentCount();
+  TrialErrors e;
+  e.segErr.assign(static_cast<std::size_t>(segments), 0.0);
+  e.segN.assign(static_cast<std::size_t>(segments), 0);
+  double sum = 0.0;
+  for (int s = 0; s < segments; ++s)
+    for (int c = 0; c < kCellsPerSegment; ++c) {
+      const std::size_t k = static_cast<std::size_t>(s * kCellsPerSegment + c);
+      if (k >= outcome.cells.size() || !outcome.cells[k].measured) continue;
+      const double err = std::isfinite(outcome.cells[k].relError) ? outcome.cells[k].relError : 0.0;
+      e.segErr[static_cast<std::size_t>(s)] += err;
+      ++e.segN[static_cast<std::size_t>(s)];
+      sum += err;
+      ++e.measured;
+      if (err > tolerance(s)) ++e.outside;
+      if (err / tolerance(s) > e.worstExcess) {
+        e.worstExcess = err / tolerance(s);
+        e.worstErr = err;
+        e.worstCell = s * kCellsPerSegment + c;
+      }
+    }
+  for (int s = 0; s < segments; ++s)
+    if (e.segN[static_cast<std::size_t>(s)]) e.segErr[static_cast<std::size_t>(s)] /= e.segN[static_cast<std::size_t>(s)];
+  e.trialErr = e.measured ? sum / e.measured : 0.0;
+  return e;
+}
+
+// Knowledge of results: score with its grade (the scorer's bands), the trend, and one next
+// focus. Praise only when it is earned: "within your targets" needs the stage's pass score and
+// every measured cell inside its tolerance band.
+void MirrorPolicy::giveKnowledgeOfResults(double time, double score, const TrialErrors& errors,
+                                          const MirrorObserver& observer, DecisionTrace& trace) {
+  const double pass = config_.grades.passFor(trialStage_);
+  const bool passed = score >= pass;
+  std::string trend;
+  if (scores_.empty()) {
+    trend = "your first result";
+  } else {
+    const std::size_t n = std::min<std::size_t>(3, scores_.size());
+    double recent = 0.0;
+    for (std::size_t i = scores_.size() - n; i < scores_.size(); ++i) recent += scores_[i];
+    recent /= static_cast<double>(n);
+    const double d = score - recent;
+    if (d >= config_.feedback.trendPoints) trend = "up " + formatFixed(d, 0) + " on your recent trials";
+    else if (d <= -config_.feedback.trendPoints) trend = "down " + formatFixed(-d, 0) + " on your recent trials";
+    else trend = "about the same as your recent trials";
+  }
+  const SkillBank& bank = observer.skill(stageGuided(trialStage_));
+  int focusSeg = -1, focusCell = -1;
+  double focusMastery = 2.0;
+  for (int s = 0; s < layout_.segmentCount(); ++s)
+    for (int c = 0; c < kCellsPerSegment; ++c)
+      if (bank.observed(s, c)) {
+        const double m = bank.at(s, c).mastery(tolerance(s));
+        if (m < focusMastery) { focusMastery = m; focusSeg = s; focusCell = c; }
+      }
+  const std::string grade(gradeName(gradeFor(score, config_.grades.bands)));
+  std::string kr = "Trial " + std::to_string(state_.trial + 1) + ": " + formatFixed(std::floor(score), 0) + "/100 (" + grade +
+                   "), " + trend + ".";
+  const ObserverEstimates& est = observer.estimates();
+  const bool confused =
+      est.mapping != config_.perspective.expected && est.mappingConfidence >= config_.perspective.confidence;
+  if (confused) {
+    // The other hand did the work: that, not the tracker or one finger, is the thing to fix.
+    kr += " " + mappingAdvice(observer);
+  } else if (errors.measured == 0) {
+    kr += " Your hands could not be measured in this trial: keep them in the tracker's view.";
+  } else if (passed && errors.outside == 0) {
+    kr += " Everything is within your targets - nice work.";
+  } else {
+    kr += passed ? " That passes this stage (" + formatFixed(pass, 0) + ")."
+                 : " This stage passes at " + formatFixed(pass, 0) + ".";
+    if (focusCell >= 0) kr += " Next, focus on your " + cellLabel(focusCell) + " in " + segmentLabel(focusSeg) + ".";
+  }
+  record(time, DecisionKind::KnowledgeOfResults, "trial " + std::to_string(state_.trial + 1),
+         scores_.empty() ? "none" : formatFixed(scores_.back(), 1), formatFixed(score, 1),
+         because("trial score", score, passed ? ">=" : "<", pass, passScoreKey(trialStage_), 0, 100), trace);
+  state_.knowledgeOfResults = kr;
+}
+
+// Over-imitation: the learner copied a movement marked as not to be copied. One hint per span
+// per lesson: a reminder, not a nag.
+void MirrorPolicy::hintOverImitation(double time, const MirrorObserver& observer, DecisionTrace& trace) {
+  for (const OverImitation& oi : observer.overImitation()) {
+    const double v = std::max(oi.index[0], oi.index[1]);
+    if (v < config_.observer.overImitationThreshold ||
+        std::find(overHinted_.begin(), overHinted_.end(), oi.annotation) != overHinted_.end())
+      continue;
+    overHinted_.push_back(oi.annotation);
+    const Annotation& an = layout_.annotations[static_cast<std::size_t>(oi.annotation)];
+    const std::string what = an.text.empty() ? "the movement at " + formatFixed(an.start, 1) + " s" : "'" + an.text + "'";
+    record(time, DecisionKind::OverImitation, what, "none", "hint",
+           because("over-imitation index of " + what, v, ">=", config_.observer.overImitationThreshold,
+                   "observer.overImitationThreshold", 0, 1),
+           trace);
+    state_.knowledgeOfResults += " You can leave out " + what + " - it is not part of the movement.";
+  }
+}
+
+// The learner's own best attempt, shown labelled beside the expert: the first trial that passes
+// its stage, then any trial that beats it by more than a trend (score noise is not progress).
+void MirrorPolicy::noteBestAttempt(double time, double score, DecisionTrace& trace) {
+  const double pass = config_.grades.passFor(trialStage_);
+  DecisionCause cause;
+  if (bestScore_ < 0.0) {
+    if (score < pass) return;
+    cause = because("trial score", score, ">=", pass, passScoreKey(trialStage_), 0, 100);
+  } else {
+    const double gain = score - bestScore_;
+    if (!(gain > config_.feedback.trendPoints)) return;
+    cause = because("trial score above own best", gain, ">", config_.feedback.trendPoints, "feedback.trendPoints",
+                    -100, 100);
+  }
+  record(time, DecisionKind::BestAttempt, "own best attempt",
+         state_.bestAttemptTrial >= 0 ? "trial " + std::to_string(state_.bestAttemptTrial + 1) : "none",
+         "trial " + std::to_string(state_.trial + 1), cause, trace);
+  bestScore_ = score;
+  state_.bestAttemptTrial = state_.trial;
+}
+
+// "Show me": offered after a quiet moment when something left its band; silence otherwise.
+void MirrorPolicy::offerShowMe(double time, const TrialOutcome& outcome, const TrialErrors& e, DecisionTrace& trace) {
+  if (e.worstCell >= 0 && e.worstExcess > 1.0) {
+    state_.showMe.offered = true;
+    state_.showMe.trial = state_.trial;
+    state_.showMe.availableAfterSeconds = config_.feedback.showMeDelaySeconds;
+    state_.showMe.worstMomentTime = outcome.worstMomentTime;
+    state_.showMe.tempo = static_cast<float>(config_.feedback.showMeTempo);
+    const int seg = e.worstCell / kCellsPerSegment;
+    record(time, DecisionKind::ShowMe, "trial " + std::to_string(state_.trial + 1), "none",
+           "offer at " + formatFixed(outcome.worstMomentTime, 2) + " s",
+           because("relative error " + cellLabel(e.worstCell % kCellsPerSegment) + " in " + segmentLabel(seg),
+                   e.worstErr, ">", tolerance(seg), kToleranceKeys, 0, kUnbounded),
+           trace);
+  }
+  state_.showBestAttempt = state_.bestAttemptTrial >= 0 && performingTrials_ >= 2;
+}
+
+// Tolerance bands narrow as mastery grows.
+void MirrorPolicy::narrowTolerances(double time, const MirrorObserver& observer, DecisionTrace& trace) {
+  const ToleranceConfig& tc = config_.tolerance;
+  for (int s = 0; s < layout_.segmentCount(); ++s) {
+    const double m = segmentMastery(observer, stageGuided(trialStage_), s);
+    double& tol = tolerance_[static_cast<std::size_t>(s)];
+    if (m >= tc.narrowAtMastery && tol > tc.final + 1e-9) {
+      const double to = std::max(tc.final, tol * tc.narrowFactor);
+      record(time, DecisionKind::Tolerance, segmentLabel(s), formatFixed(tol, 3), formatFixed(to, 3),
+             because("mastery " + segmentLabel(s), m, ">=", tc.narrowAtMastery, "tolerance.narrowAtMastery", 0, 1),
+             trace);
+      tol = to;
+    }
+  }
+}
+
+// Stages: advance when, for K trials in a row, the stage's mastery held and the trial passed
+// the stage's pass score (a learner who stalls below it stays); step back when unguided error
+// far exceeds the guided level (dependence on guidance). Success is judged on unguided trials.
+bool MirrorPolicy::updateStage(double time, double score, const TrialErrors& errors, const MirrorObserver& observer,
+                               DecisionTrace& trace) {
+  const StageConfig& sc = config_.stages;
+  const bool guided = stageGuided(trialStage_);
+  const double mastery = meanMastery(observer, guided);
+  double guidedLevel = 0.0;
+  {
+    const SkillBank& gb = observer.skill(true);
+    double sum = 0.0;
+    int n = 0;
+    for (int s = 0; s < gb.segments(); ++s)
+      for (int c = 0; c < kCellsPerSegment; ++c)
+        if (gb.observed(s, c)) { sum += gb.at(s, c).level(); ++n; }
+    guidedLevel = n ? sum / n : 0.0;
+  }
+  const double pass = config_.grades.passFor(trialStage_);
+  const bool held = mastery >= sc.advanceMastery && score >= pass;
+  holdCount_ = held ? holdCount_ + 1 : 0;
+  if (!guided && guidedLevel > 0.0) {
+    const double ratio = errors.trialErr / guidedLevel;
+    stepBackCount_ = ratio > sc.stepBackRatio ? stepBackCount_ + 1 : 0;
+    if (stepBackCount_ >= sc.stepBackTrials) {
+      setStage(time, trialStage_ == Stage::Solo ? Stage::Faded : Stage::Solo,
+               because("unguided error / guided error", ratio, ">", sc.stepBackRatio, "stages.stepBackRatio", 0,
+                       kUnbounded),
+               trace);
+      return true;
+    }
+  }
+  if (holdCount_ < sc.advanceTrials) return false;
+  const DecisionCause cause =
+      because(std::string("trials in a row with mastery[") + (guided ? "guided" : "unguided") + "] >= " +
+                  formatFixed(sc.advanceMastery, 2) + " and score >= " + formatFixed(pass, 0),
+              holdCount_, ">=", sc.advanceTrials, "stages.advanceTrials", 0, kCount);
+  if (trialStage_ == Stage::Retention) {
+    if (!state_.lessonComplete) record(time, DecisionKind::Stage, "lesson", "in progress", "complete", cause, trace);
+    state_.lessonComplete = true;
+    return false;
+  }
+  setStage(time, static_cast<Stage>(static_cast<int>(trialStage_) + 1), cause, trace);
+  return true;
+}
+
+// Part practice: loop the segment whose mastery lags far behind the others; a learner bad
+// everywhere (no gap) gets the segment with the largest error level; then reintegrate.
+void MirrorPolicy::updatePartPractice(double time, const MirrorObserver& observer, DecisionTrace& trace) {
+  const PartPracticeConfig& pp = config_.partPractice;
+  const int segments = layout_.segmentCount();
+  if (!stageGuided(state_.stage) || segments < pp.minSegments) return;
+  std::vector<double> m(static_cast<std::size_t>(segments));
+  for (int s = 0; s < segments; ++s) m[static_cast<std::size_t>(s)] = segmentMastery(observer, true, s);
+  auto othersMean = [&](int skip) {
+    double sum = 0.0;
+    for (int s = 0; s < segments; ++s)
+      if (s != skip) sum += m[static_cast<std::size_t>(s)];
+    return sum / (segments - 1);
+  };
+  if (state_.loopedSegment >= 0) {
+    ++loopTrials_;
+    const int s = state_.loopedSegment;
+    const double gap = othersMean(s) - m[static_cast<std::size_t>(s)];
+    // A segment looped because everything was weak comes back once it is no longer weak.
+    if (gap <= pp.reintegrateGap && m[static_cast<std::size_t>(s)] >= pp.lowMastery)
+      setLoop(time, -1, because("mastery gap of " + segmentLabel(s), gap, "<=", pp.reintegrateGap,
+                                "partPractice.reintegrateGap", -1, 1), trace);
+    else if (loopTrials_ >= pp.maxTrials)
+      setLoop(time, -1, because("looped trials of " + segmentLabel(s), loopTrials_, ">=", pp.maxTrials,
+                                "partPractice.maxTrials", 0, kCount), trace);
+    return;
+  }
+  if (loopCooldown_ > 0) {
+    --loopCooldown_;
+    return;
+  }
+  if (performingTrials_ < pp.minTrials) return;
+  int worst = 0;
+  for (int s = 1; s < segments; ++s)
+    if (m[static_cast<std::size_t>(s)] < m[static_cast<std::size_t>(worst)]) worst = s;
+  const double gap = othersMean(worst) - m[static_cast<std::size_t>(worst)];
+  if (gap >= pp.gap) {
+    setLoop(time, worst, because("mastery gap of " + segmentLabel(worst), gap, ">=", pp.gap, "partPractice.gap", -1, 1),
+            trace);
+    return;
+  }
+  const double bestMastery = *std::max_element(m.begin(), m.end());
+  if (bestMastery >= pp.lowMastery) return;
+  // Bad everywhere: masteries are all near 0 and say little apart; the error levels do.
+  const SkillBank& bank = observer.skill(true);
+  int worstLevel = -1;
+  double worstMean = 0.0;
+  for (int s = 0; s < segments; ++s) {
+    double sum = 0.0;
+    int n = 0;
+    for (int c = 0; c < kCellsPerSegment; ++c)
+      if (bank.observed(s, c)) { sum += bank.at(s, c).mean; ++n; }
+    if (n && (worstLevel < 0 || sum / n > worstMean)) { worstLevel = s; worstMean = sum / n; }
+  }
+  if (worstLevel < 0) return;
+  setLoop(time, worstLevel,
+          because("highest segment mastery[guided]", bestMastery, "<", pp.lowMastery, "partPractice.lowMastery", 0, 1),
+          trace);
+}
+
+// Tempo: slower when the learner trails or errs on fast segments; back toward 1 with mastery.
+void MirrorPolicy::updateTempo(double time, const TrialOutcome& outcome, const TrialErrors& e,
+                               const MirrorObserver& observer, DecisionTrace& trace) {
+  const TempoConfig& tp = config_.tempo;
+  if (!stagePerforms(state_.stage)) return;
+  const int segments = layout_.segmentCount();
+  const bool guided = stageGuided(trialStage_);
+  const double mastery = meanMastery(observer, guided);
+  double maxSpeed = 0.0;
+  for (int s = 0; s < segments; ++s) maxSpeed = std::max(maxSpeed, observer.segmentSpeed(s));
+  int fastWorst = -1;
+  for (int s = 0; s < segments; ++s) {
+    const std::size_t k = static_cast<std::size_t>(s);
+    const bool fast = maxSpeed <= 0.0 || observer.segmentSpeed(s) >= tp.fastSegmentFraction * maxSpeed;
+    if (fast && e.segN[k] && (fastWorst < 0 || e.segErr[k] > e.segErr[static_cast<std::size_t>(fastWorst)]))
+      fastWorst = s;
+  }
+  const float down = static_cast<float>(std::max(tp.floor, state_.tempo - tp.stepDown));
+  const float up = static_cast<float>(std::min(1.0, state_.tempo + tp.stepUp));
+  if (outcome.lagKnown && outcome.meanLagMs > tp.lagHighMs)
+    setTempo(time, down, because("trial lag ms", outcome.meanLagMs, ">", tp.lagHighMs, "tempo.lagHighMs", -kUnbounded,
+                                 kUnbounded), trace);
+  else if (fastWorst >= 0 && e.segErr[static_cast<std::size_t>(fastWorst)] > tp.errorHigh)
+    setTempo(time, down, because("relative error on fast " + segmentLabel(fastWorst),
+                                 e.segErr[static_cast<std::size_t>(fastWorst)], ">", tp.errorHigh, "tempo.errorHigh", 0,
+                                 kUnbounded), trace);
+  else if (state_.tempo < 1.0f && mastery >= tp.upMastery)
+    setTempo(time, up, because(std::string("mastery[") + (guided ? "guided" : "unguided") + "]", mastery, ">=",
+                               tp.upMastery, "tempo.upMastery", 0, 1), trace);
+}
+
+// Ghost opacity fades with guided mastery between the stage's bounds, quantised to ghost.step.
+// The cause is the mastery at which the quantised opacity reaches its new value.
+void MirrorPolicy::updateOpacity(double time, const MirrorObserver& observer, DecisionTrace& trace) {
+  if (!stageGuided(state_.stage)) return;
+  const GhostConfig& g = config_.ghost;
+  const double m = meanMastery(observer, true);
+  const float to = opacityFor(state_.stage, m);
+  if (std::abs(to - state_.ghostOpacity) < 1e-6f) return;
+  const bool guidedStage = state_.stage == Stage::Guided;
+  const double hi = guidedStage ? g.ceiling : g.floor, lo = guidedStage ? g.floor : g.fadedFloor;
+  if (!(hi - lo > 0.0)) return;  // a constant ghost has nothing to fade
+  const bool fading = to < state_.ghostOpacity;
+  const double edge = fading ? (hi - (to + 0.5 * g.step)) / (hi - lo) : (hi - (to - 0.5 * g.step)) / (hi - lo);
+  setOpacity(time, to,
+             because("mastery[guided]", m, fading ? ">=" : "<", std::clamp(edge, 0.0, 1.0),
+                     guidedStage ? "ghost.ceiling,ghost.floor,ghost.step" : "ghost.floor,ghost.fadedFloor,ghost.step",
+                     0, 1),
+             trace);
+}
+
+// Summary feedback every few trials (more often for complex clips); worded by the grade of the
+// average against the stage's pass score.
+void MirrorPolicy::maybeSummarise(double time, DecisionTrace& trace) {
+  const FeedbackConfig& fb = config_.feedback;
+  const bool complex = layout_.segmentCount() >= fb.complexSegments;
+  const int every = complex ? fb.summaryEveryComplex : fb.summaryEverySimple;
+  if (trialsSinceSummary_ < every) return;
+  const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(every), scores_.size());
+  if (n == 0) return;
+  double sum = 0.0, best = 0.0;
+  for (std::size_t i = scores_.size() - n; i < scores_.size(); ++i) {
+    sum += scores_[i];
+    best = std::max(best, scores_[i]);
+  }
+  const double mean = sum / static_cast<double>(n);
+  const double pass = config_.grades.passFor(trialStage_);
+  std::string text = "Last " + std::to_string(n) + " trials: average " + formatFixed(mean, 0) + " (" +
+                     std::string(gradeName(gradeFor(mean, config_.grades.bands))) + "), best " + formatFixed(best, 0) + ".";
+  text += mean >= pass ? " You are building it step by step."
+                       : " Not yet at this stage's pass score of " + formatFixed(pass, 0) + ": one focus at a time.";
+  record(time, DecisionKind::Summary, "last " + std::to_string(n) + " trials", "none", text,
+         because("performing trials since the last summary", trialsSinceSummary_, ">=", every,
+                 complex ? "feedback.summaryEveryComplex" : "feedback.summaryEverySimple", 0, kCount),
+         trace);
+  state_.message = text;
+  trialsSinceSummary_ = 0;
+}
+
+}  // namespace mimesis

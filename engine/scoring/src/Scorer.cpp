@@ -43,7 +43,6 @@ struct Summary {
 Summary summarise(const std::vector<GroupReport>& groups, double lagMs, double coverage, const ScoringConfig& cfg) {
   Summary s;
   double nScore = 0, nPlace = 0, nAll = 0;
-  std::vector<double> gains;
   for (const GroupReport& g : groups) {
     s.validity += g.validity;
     ++nAll;
@@ -54,17 +53,11 @@ Summary summarise(const std::vector<GroupReport>& groups, double lagMs, double c
     s.tremorMm = std::max(s.tremorMm, g.tremorMm);
     ++nScore;
     if (g.hasPlacement) { s.placementMm += g.placementMm; ++nPlace; }
-    if (g.hasGain) gains.push_back(g.gain);
   }
   if (nAll > 0) s.validity /= nAll;
   if (nScore > 0) { s.shapeMm /= nScore; s.postureDeg /= nScore; s.smoothnessLoss /= nScore; }
   if (nPlace > 0) { s.placementMm /= nPlace; s.hasPlacement = true; }
-  if (!gains.empty()) {
-    std::sort(gains.begin(), gains.end());
-    const std::size_t m = gains.size() / 2;
-    s.gain = gains.size() % 2 ? gains[m] : 0.5 * (gains[m - 1] + gains[m]);
-    s.hasGain = true;
-  }
+  if (const std::optional<double> g = learnerGain(groups)) { s.gain = *g; s.hasGain = true; }
   const ScoreReferences& ref = cfg.references;
   s.scores.shape = scoreFromError(s.shapeMm, ref.shapeMm);
   s.scores.posture = scoreFromError(s.postureDeg, ref.postureDeg);

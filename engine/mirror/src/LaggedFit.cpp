@@ -6,6 +6,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "mimesis/scoring/Gain.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -230,7 +232,7 @@ LaggedFit::Moments LaggedFit::moments(int pair, int lagIndex) const {
 }
 
 LagFit LaggedFit::peak(std::span<const double> r, std::size_t best, std::span<const double> cov,
-                       std::span<const double> varX, double expertRms, int pairForOffset) const {
+                       std::span<const double> varX, int pairs, double expertRms, int pairForOffset) const {
   LagFit f;
   double delta = 0.0;
   double rPeak = r[best];
@@ -241,7 +243,9 @@ LagFit LaggedFit::peak(std::span<const double> r, std::size_t best, std::span<co
       rPeak = r[best] - 0.25 * (r[best - 1] - r[best + 1]) * delta;
     }
   }
-  auto gainAt = [&](std::size_t i) { return varX[i] > kTiny ? cov[i] / varX[i] : 0.0; };
+  // The one gain estimator (scoring/Gain.hpp) at each lag; the expert-motion gate was applied
+  // by the caller over the whole lag range. Moments are per-window means, one per pooled pair.
+  auto gainAt = [&](std::size_t i) { return gainOf({cov[i], varX[i], static_cast<double>(pairs)}, 0.0).value_or(0.0); };
   double gain = gainAt(best);
   if (delta > 0.0 && best + 1 < r.size()) gain += delta * (gainAt(best + 1) - gain);
   if (delta < 0.0 && best > 0) gain += -delta * (gainAt(best - 1) - gain);
@@ -318,7 +322,7 @@ LagFit LaggedFit::fitFromMoments(std::span<const double> cov, std::span<const do
     if (r[i] > r[best]) best = i;
   const std::size_t lo = best > 0 ? best - 1 : 0, hi = std::min(n, best + 2);
   correlationKernel(cov.data() + lo, varX.data() + lo, varY.data() + lo, hi - lo, r.data() + lo);
-  return peak(std::span<const double>(r.data(), n), best, cov.first(n), varX.first(n), expertRms,
+  return peak(std::span<const double>(r.data(), n), best, cov.first(n), varX.first(n), pairs, expertRms,
               pairForOffset);
 }
 

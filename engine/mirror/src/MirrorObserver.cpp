@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include <glm/geometric.hpp>
+
+#include "mimesis/scoring/Gain.hpp"
 
 namespace mimesis {
 namespace {
@@ -370,11 +373,12 @@ void MirrorObserver::update(const ObservedFrame& frame) {
         const double cov = s[1] / n - sxSy / (n * n);
         const double vx = s[2] / n - sxSx / (n * n);
         const double vy = s[3] / n - sySy / (n * n);
-        const double minVar = o.minExpertMotionMm * o.minExpertMotionMm;
+        // The one gain estimator (scoring/Gain.hpp), gated on the expert's motion in the span.
+        const std::optional<double> gain = gainOf({cov, vx, 1.0}, o.minExpertMotionMm);
         double idx = 0.0;
-        if (vx > minVar && vy > 1e-9) {
+        if (gain && vy > 1e-9) {
           const double r = cov / std::sqrt(vx * vy);
-          idx = std::max(0.0, r) * std::clamp(cov / vx, 0.0, 1.0);
+          idx = std::max(0.0, r) * std::clamp(*gain, 0.0, 1.0);
         }
         oi.index[static_cast<std::size_t>(index(l))] = std::isfinite(idx) ? idx : 0.0;
         oi.frames[static_cast<std::size_t>(index(l))] = static_cast<int>(n);

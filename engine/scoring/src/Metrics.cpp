@@ -10,6 +10,7 @@
 #include <glm/vec4.hpp>
 
 #include "GroupSeries.hpp"
+#include "mimesis/scoring/Gain.hpp"
 
 namespace mimesis {
 namespace {
@@ -68,6 +69,32 @@ bool sample(const MotionStream& st, const Signal& sig, int f, float* out) {
     }
   }
   return false;
+}
+
+// Gain sums of the pairs with the expert side shifted by `shift` frames (expert frame j − shift),
+// over the pairs whose shifted expert sample is tracked; means taken over those pairs.
+GainSums shiftedGainSums(const std::vector<float>& pairSample, const std::vector<std::int32_t>& pairE,
+                         const detail::SignalSeries& se, std::size_t dim, int shift) {
+  GainSums g;
+  std::vector<double> meanL(dim, 0.0), meanE(dim, 0.0);
+  const std::size_t D = dim;
+  auto at = [&](std::size_t p) { return static_cast<std::size_t>(pairE[p] - shift + se.pad); };
+  for (std::size_t p = 0; p < pairE.size(); ++p) {
+    if (se.okMask[at(p)] == 0.0) continue;
+    g.samples += 1.0;
+    for (std::size_t d = 0; d < D; ++d) { meanL[d] += pairSample[p * dim + d]; meanE[d] += se.padded[d][at(p)]; }
+  }
+  if (g.samples == 0.0) return g;
+  for (std::size_t d = 0; d < D; ++d) { meanL[d] /= g.samples; meanE[d] /= g.samples; }
+  for (std::size_t p = 0; p < pairE.size(); ++p) {
+    if (se.okMask[at(p)] == 0.0) continue;
+    for (std::size_t d = 0; d < D; ++d) {
+      const double x = pairSample[p * dim + d] - meanL[d], y = se.padded[d][at(p)] - meanE[d];
+      g.cross += x * y;
+      g.expertSquares += y * y;
+    }
+  }
+  return g;
 }
 
 double median(std::vector<double>& v) {
@@ -383,21 +410,20 @@ GroupReport measureGroupSeries(const MotionStream& E, const MotionStream& L, con
   if (nPairs >= 4) {
     const double n = static_cast<double>(nPairs);
     for (std::size_t d = 0; d < dim; ++d) { meanL[d] /= n; meanE[d] /= n; }
-    double varL = 0, varE = 0;
+    GainSums atWarp;  // the pairs as the warp matched them
+    atWarp.samples = n;
     for (std::size_t p = 0; p < nPairs; ++p) {
       const float* a = pairSample.data() + p * dim;
       const float* b = se.value.data() + static_cast<std::size_t>(pairE[p]) * dim;
       for (std::size_t d = 0; d < dim; ++d) {
         const double x = a[d] - meanL[d], y = b[d] - meanE[d];
-        varL += x * x;
-        varE += y * y;
+        atWarp.cross += x * y;
+        atWarp.expertSquares += y * y;
       }
     }
-    const double ampE = std::sqrt(varE / n) * (se.isAngle ? 1.0 : 1000.0);
-    const double minAmp = se.isAngle ? cfg.diagnosis.minExpertMotionDeg : cfg.diagnosis.minExpertMotionMm;
-    if (ampE >= minAmp && varE > 0.0) {
-      r.hasGain = true;
-      r.gain = finiteOr(std::sqrt(varL / varE), 1.0);
+    // The gate in the signal's units (metres for positions, degrees for angles).
+    const double minAmp = se.isAngle ? cfg.diagnosis.minExpertMotionDeg : cfg.diagnosis.minExpertMotionMm / 1000.0;
+    if (gainOf(atWarp, minAmp)) {
       // Residual lag: shift the expert side of the pairs by s frames, keep the best fit. Each
       // shift's error sums its pairs in pair order exactly as a per-shift loop would (so the
       // figures do not depend on this layout); all shifts advance together, pair by pair, over
@@ -436,6 +462,12 @@ GroupReport measureGroupSeries(const MotionStream& E, const MotionStream& L, con
       // A shift counts only when it explains the group clearly better than the warp does, and
       // the learner's group actually moves (a frozen finger has no timing).
       const bool better = zeroErr > 0.0 && bestErr < 0.8 * zeroErr;
+      // The gain is measured where the group's timing is: at the kept shift (a finger that is
+      // only late must not read as one that moves too little).
+      r.gainSums = better ? shiftedGainSums(pairSample, pairE, se, dim, bestShift) : atWarp;
+      if (!gainOf(r.gainSums, minAmp)) r.gainSums = atWarp;
+      r.hasGain = true;
+      r.gain = *gainOf(r.gainSums, minAmp);
       if (better && r.gain >= cfg.diagnosis.frozenGain) r.lagMs = spanLagMs + bestShift * 1000.0 / E.rate;
     }
   }

@@ -59,7 +59,6 @@ Summary summarise(const std::vector<GroupReport>& groups, const std::vector<doub
                   const TimingMetrics& timing, const ScoringConfig& cfg) {
   Summary s;
   double nScore = 0, nPosture = 0, nPlace = 0, nSmooth = 0, nAll = 0, wShape = 0, shapeRef = 0;
-  std::vector<double> gains;
   for (std::size_t k = 0; k < groups.size(); ++k) {
     const GroupReport& g = groups[k];
     s.validity += g.validity;
@@ -75,19 +74,13 @@ Summary summarise(const std::vector<GroupReport>& groups, const std::vector<doub
     if (g.scores.hasPosture) { s.postureDeg += g.postureDeg; ++nPosture; }
     if (g.hasSmoothness) { s.smoothnessLoss += g.smoothnessLoss; ++nSmooth; }
     if (g.hasPlacement) { s.placementMm += g.placementMm; ++nPlace; }
-    if (g.hasGain) gains.push_back(g.gain);
   }
   if (nAll > 0) s.validity /= nAll;
   if (wShape > 0) { s.shapeMm /= wShape; shapeRef /= wShape; }
   if (nPosture > 0) { s.postureDeg /= nPosture; s.hasPosture = true; }
   if (nSmooth > 0) { s.smoothnessLoss /= nSmooth; s.hasSmoothness = true; }
   if (nPlace > 0) { s.placementMm /= nPlace; s.hasPlacement = true; }
-  if (!gains.empty()) {
-    std::sort(gains.begin(), gains.end());
-    const std::size_t m = gains.size() / 2;
-    s.gain = gains.size() % 2 ? gains[m] : 0.5 * (gains[m - 1] + gains[m]);
-    s.hasGain = true;
-  }
+  if (const std::optional<double> g = learnerGain(groups)) { s.gain = *g; s.hasGain = true; }
   const ScoreReferences& ref = cfg.references;
   s.scores.shape = scoreFromError(s.shapeMm, shapeRef);
   s.scores.posture = scoreFromError(s.postureDeg, ref.postureDeg);

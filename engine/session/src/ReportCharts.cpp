@@ -181,7 +181,7 @@ std::string lagGainSection(const HeadlessResult& r, const std::vector<TrialDiges
   c.title = "Lag and gain per trial";
   c.xLabel = "trial";
   c.yLabel = "lag (ms, > 0: late)";
-  c.yRightLabel = "gain (learner / expert amplitude)";
+  c.yRightLabel = "gain (learner on expert, 1 = same size)";
   c.xMin = 0.5;
   c.xMax = static_cast<double>(r.trials.size()) + 0.5;
   c.yRightMin = 0.0;

@@ -11,7 +11,8 @@
 namespace mimesis {
 
 // One fit result. Lag in frames (fractional: parabolic refinement of the correlation peak);
-// gain = Σ cov / Σ expert variance (below 1: timid, above 1: overshoot); r = normalized
+// gain = gainOf (scoring/Gain.hpp, the one gain estimator): Σ cov / Σ expert variance at the
+// peak lag (below 1: timid, above 1: overshoot); r = normalized
 // correlation at the peak in [-1, 1]; expertRms = the expert's RMS motion about its mean.
 struct LagFit {
   bool valid = false;
@@ -86,7 +87,7 @@ class LaggedFit {
   Moments moments(int pair, int lagIndex) const;
   // `r` needs to be exact at best − 1, best and best + 1 only (the parabola's three points).
   LagFit peak(std::span<const double> r, std::size_t best, std::span<const double> cov,
-              std::span<const double> varX, double expertRms, int pairForOffset) const;
+              std::span<const double> varX, int pairs, double expertRms, int pairForOffset) const;
 
   int streams_ = 0, window_ = 0, lagMin_ = 0, lagMax_ = 0, delay_ = 0, lags_ = 0;
   std::size_t expertDepth_ = 0, learnerDepth_ = 0, histDepth_ = 0;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "mimesis/scoring/Gain.hpp"
 #include "mimesis/scoring/ScoringConfig.hpp"
 
 namespace mimesis {
@@ -43,8 +44,9 @@ struct GroupReport {
   bool hasPlacement = false;   // only the unit's root group (wrist, trunk)
   double placementMm = 0.0;    // mean anchored wrist / root trajectory error
   double lagMs = 0.0;          // > 0: the learner trails the expert
-  bool hasGain = false;        // the expert moves this group enough to measure a ratio
-  double gain = 1.0;           // learner / expert amplitude about the mean
+  bool hasGain = false;        // the expert moves this group enough to measure a gain
+  double gain = 1.0;           // gainOf(gainSums) (Gain.hpp): slope of learner on expert
+  GainSums gainSums;           // its sums (pooled into the overall gain by learnerGain)
   double tremorMm = 0.0;       // excess high-frequency residual RMS over the expert's
   double smoothnessLoss = 0.0; // expert LDLJ minus learner LDLJ, >= 0 (0: as smooth)
   bool hasSmoothness = false;  // both end-effector trajectories long and moving enough
@@ -82,7 +84,7 @@ struct ScoreReport {
   double tempo = 1.0;
   double irregularityMs = 0.0;
   bool hasGain = false;
-  double gain = 1.0;            // median of the groups' gains
+  double gain = 1.0;            // learnerGain(groups) (Gain.hpp): the wrists' pooled gain
   Mapping mapping = Mapping::Anatomical;      // the mapping used (never Auto)
   bool mappingAuto = false;                   // chosen by trying both
   double mappingConfidence = 1.0;             // [0, 1]; 1 when declared

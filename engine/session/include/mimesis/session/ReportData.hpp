@@ -26,7 +26,7 @@ struct FrameSample {
   double judgedExpertTime = 0.0;  // expert clip seconds the learner is compared with now
   bool fitValid = false;        // the observer's whole-learner fit is valid this frame
   double lagMs = 0.0;           // its lag, ms (> 0: learner late); 0 when not valid
-  double gain = 0.0;            // its amplitude ratio learner / expert; 0 when not valid
+  double gain = 0.0;            // its gain (scoring/Gain.hpp gainOf); 0 when not valid
   double resonance = 0.0;       // its peak correlation, 0–1
   double liveError = -1.0;      // mean smoothed relative error over the measured cells; -1: none
 };

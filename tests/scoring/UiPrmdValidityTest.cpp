@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "../../bench/validity/UiPrmdPairProtocol.hpp"
+#include "SharedData.hpp"
 
 namespace mimesis {
 namespace {
@@ -18,8 +19,7 @@ constexpr double kMeanFloor = 0.966;  // measured 0.971; plain DTW 0.964
 
 TEST(UiPrmdValidity, OverallScoreSeparatesCorrectFromIncorrectAtLeastAsWellAsPlainDtw) {
   const std::string root = std::string(MIMESIS_SHARED_DATA_DIR) + "/ui-prmd";
-  if (!std::filesystem::exists(root + "/labels.csv"))
-    GTEST_SKIP() << "UI-PRMD not present at " << root << " (../shared/data/ui-prmd)";
+  MIMESIS_NEEDS_SHARED_DATA("ui-prmd/labels.csv");
   std::string error;
   const auto takes = validity::loadTakes(root, 1, error);
   ASSERT_TRUE(error.empty()) << error;

@@ -6,7 +6,8 @@ layout(set = 0, binding = 0) uniform ViewBlock {
 } view;
 
 // A soft key light plus hemispheric ambient: enough shape cues for hands, cheap, and identical
-// on every GPU (no textures, no derivatives), which keeps golden images stable.
+// on every GPU (no derivatives), which keeps golden images stable. Textures (textured.frag) are
+// sampled bilinearly from one mip level, which every driver does alike.
 vec3 shade(vec3 albedo, vec3 n, vec3 p) {
   vec3 l = normalize(view.lightDir.xyz);
   vec3 v = normalize(view.eyePosition.xyz - p);

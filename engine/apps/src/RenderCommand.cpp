@@ -31,6 +31,7 @@ struct RenderOptions {
   std::vector<std::string> highlight;
   bool handMesh = false;
   std::string avatar;
+  float height = 0.0f;
   bool validate = false;
 };
 
@@ -110,6 +111,7 @@ int runRender(const RenderOptions& o) {
   rq.stereo = o.stereo;
   rq.handMeshes = o.handMesh;
   rq.avatarPath = o.avatar;
+  rq.learnerHeight = o.height;
   rq.feedback.stage = *stage;
   rq.feedback.ghostOpacity = o.ghostOpacity;
   rq.feedback.message = o.message;
@@ -159,7 +161,12 @@ CommandAction addRenderCommand(CLI::App& app) {
   cmd->add_flag("--hand-mesh", o->handMesh, "Draw the learner's hands with the skinned hand mesh");
   cmd->add_option("--avatar", o->avatar,
                   "A skinned avatar (.glb .gltf .fbx .dae) to draw 1.2 m in front of the learner, facing them, "
-                  "playing its own first animation at --time");
+                  "on the floor, scaled to --height, textured where the file has a texture, playing its own "
+                  "first animation at --time");
+  cmd->add_option("--height", o->height,
+                  "The learner's standing height in metres the avatar is scaled to (default: the clip's body "
+                  "skeleton's, else 1.70)")
+      ->check(CLI::Range(0.5f, 2.5f));
   cmd->add_flag("--validate", o->validate, "Enable Vulkan validation layers; fail on any message");
   return [o] { return runRender(*o); };
 }

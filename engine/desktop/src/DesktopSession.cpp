@@ -202,6 +202,7 @@ struct DesktopSession::Impl {
     in.cellValid = &model.estimates.liveValid;
     in.view = controls.view;
     in.mapping = lesson->mapping;
+    in.bodySkeleton = lesson->clip.body.empty() ? nullptr : &lesson->clip.body;  // the body ghost's bones
     if (options.handMeshes) handMeshes.useIn(in);
     buildFrameDescription(in, frame);
     frame.panel.clear();  // the Lesson panel shows the stage and the coach's words

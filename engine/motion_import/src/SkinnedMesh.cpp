@@ -10,6 +10,7 @@
 #include <glm/geometric.hpp>
 
 #include "AssimpScene.hpp"
+#include "MeshTextureImport.hpp"
 
 namespace mimesis {
 namespace {
@@ -82,9 +83,11 @@ Result<SkinnedMesh> loadSkinnedMesh(const std::string& path) {
           return makeError(ErrorCode::BadInput, "non-finite inverse bind matrix of joint '" + out.jointNames[j] + "'",
                            path);
 
+  std::vector<unsigned int> drawn;  // the skinned triangle meshes merged below
   for (unsigned int m = 0; m < scene.mNumMeshes; ++m) {
     const aiMesh& mesh = *scene.mMeshes[m];
     if (mesh.mNumBones == 0 || (mesh.mPrimitiveTypes & aiPrimitiveType_TRIANGLE) == 0) continue;
+    drawn.push_back(m);
     const std::size_t base = out.positions.size();
     if (base + mesh.mNumVertices > std::numeric_limits<std::uint32_t>::max())
       return makeError(ErrorCode::Limit, "more than 2^32 vertices", path);
@@ -113,7 +116,10 @@ Result<SkinnedMesh> loadSkinnedMesh(const std::string& path) {
       }
       out.normals.push_back(nrm);
       glm::vec2 uv(0.0f);
-      if (mesh.mTextureCoords[0] != nullptr) uv = glm::vec2(mesh.mTextureCoords[0][v].x, mesh.mTextureCoords[0][v].y);
+      // Assimp hands every format's UVs over with v growing upwards (it flips glTF's); we store
+      // the image convention, v downwards, so uv (0,0) is the texture's first (top) row.
+      if (mesh.mTextureCoords[0] != nullptr)
+        uv = glm::vec2(mesh.mTextureCoords[0][v].x, 1.0f - mesh.mTextureCoords[0][v].y);
       out.uvs.push_back(std::isfinite(uv.x) && std::isfinite(uv.y) ? uv : glm::vec2(0.0f));
       std::array<std::uint16_t, 4> j{};
       glm::vec4 w(0.0f);
@@ -139,6 +145,9 @@ Result<SkinnedMesh> loadSkinnedMesh(const std::string& path) {
   }
   if (out.indices.empty())
     return makeError(ErrorCode::BadInput, "no skinned mesh: the meshes with bones have no triangles", path);
+  Result<MeshTexture> texture = detail::loadBaseColourTexture(scene, drawn, path);
+  if (!texture) return texture.error();
+  out.baseColour = std::move(*texture);
   return out;
 }
 

@@ -102,6 +102,7 @@ using Semaphore = Owned<VkSemaphore, vkDestroySemaphore>;
 using QueryPool = Owned<VkQueryPool, vkDestroyQueryPool>;
 using ShaderModule = Owned<VkShaderModule, vkDestroyShaderModule>;
 using ImageView = Owned<VkImageView, vkDestroyImageView>;
+using Sampler = Owned<VkSampler, vkDestroySampler>;
 
 // Records and submits a one-off command buffer and waits for it (uploads, readback).
 Status submitOnce(const VulkanContext& ctx, VkCommandPool pool, void (*record)(VkCommandBuffer, void*), void* user);

@@ -19,6 +19,9 @@ const std::uint32_t kSkinnedVert[] = {
 const std::uint32_t kQuadVert[] = {
 #include "quad.vert.inc"
 };
+const std::uint32_t kTexturedFrag[] = {
+#include "textured.frag.inc"
+};
 const std::uint32_t kLitFrag[] = {
 #include "lit.frag.inc"
 };
@@ -78,15 +81,17 @@ Result<vk::Pipeline> makePipeline(const PipelineContext& pc, VkRenderPass pass, 
     attributes.push_back({4, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(PrimitiveInstance, colourA)});
     attributes.push_back({5, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(PrimitiveInstance, colourB)});
   } else if (d.geometry == Geometry::Skinned) {
-    // Separate streams: positions, normals, joints (4 x u16), weights (4 x f32).
+    // Separate streams: positions, normals, joints (4 x u16), weights (4 x f32), uvs (2 x f32).
     bindings.push_back({0, 12, VK_VERTEX_INPUT_RATE_VERTEX});
     bindings.push_back({1, 12, VK_VERTEX_INPUT_RATE_VERTEX});
     bindings.push_back({2, 8, VK_VERTEX_INPUT_RATE_VERTEX});
     bindings.push_back({3, 16, VK_VERTEX_INPUT_RATE_VERTEX});
+    bindings.push_back({4, 8, VK_VERTEX_INPUT_RATE_VERTEX});
     attributes.push_back({0, 0, VK_FORMAT_R32G32B32_SFLOAT, 0});
     attributes.push_back({1, 1, VK_FORMAT_R32G32B32_SFLOAT, 0});
     attributes.push_back({2, 2, VK_FORMAT_R16G16B16A16_UINT, 0});
     attributes.push_back({3, 3, VK_FORMAT_R32G32B32A32_SFLOAT, 0});
+    attributes.push_back({4, 4, VK_FORMAT_R32G32_SFLOAT, 0});
   }
   VkPipelineVertexInputStateCreateInfo vertexInput{};
   vertexInput.sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO;
@@ -260,7 +265,8 @@ Result<PipelineSet> createPipelineSet(const PipelineContext& pc, VkFormat colour
   auto litFrag = shader(pc.device, kLitFrag);
   auto gridFrag = shader(pc.device, kGridFrag);
   auto flatFrag = shader(pc.device, kFlatFrag);
-  for (auto* m : {&capsuleVert, &skinnedVert, &quadVert, &litFrag, &gridFrag, &flatFrag})
+  auto texturedFrag = shader(pc.device, kTexturedFrag);
+  for (auto* m : {&capsuleVert, &skinnedVert, &quadVert, &litFrag, &gridFrag, &flatFrag, &texturedFrag})
     if (!*m) return m->error();
 
   struct Entry {
@@ -277,7 +283,9 @@ Result<PipelineSet> createPipelineSet(const PipelineContext& pc, VkFormat colour
     d.depthEqual = ghost && !depthOnly && !mirrored;
     d.mirrored = mirrored;
     d.vert = g == Geometry::Capsule ? capsuleVert->get() : skinnedVert->get();
-    d.frag = litFrag->get();
+    // Skinned meshes multiply their colour by their base-colour texture (white when none); their
+    // depth pre-pass uses the same shader so the vertex stage's UV output is consumed.
+    d.frag = g == Geometry::Skinned ? texturedFrag->get() : litFrag->get();
     return d;
   };
   PipelineDesc grid;

@@ -37,9 +37,13 @@ class Target final : public RenderTarget {
 };
 
 struct GpuMesh {
-  vk::Buffer positions, normals, joints, weights, indices;
+  vk::Buffer positions, normals, joints, weights, uvs, indices;
   std::uint32_t indexCount = 0;
   int jointCount = 0;
+  // Its base-colour texture (a white texel when the mesh has none), sampled in set 1.
+  vk::Image texture;
+  vk::DescriptorPool texturePool;
+  VkDescriptorSet textureSet = VK_NULL_HANDLE;
 };
 
 struct FrameSlot {
@@ -70,6 +74,8 @@ struct Renderer::Impl {
   render::PipelineContext pc;
   vk::CommandPool pool;
   vk::DescriptorSetLayout setLayout;
+  vk::DescriptorSetLayout textureLayout;  // set 1: one mesh's base-colour texture
+  vk::Sampler sampler;
   vk::PipelineLayout layout;
   vk::DescriptorPool descriptorPool;
   vk::QueryPool queries;
@@ -88,6 +94,7 @@ struct Renderer::Impl {
   std::function<void()> uiBuilder;
 
   Result<vk::Buffer> upload(const void* data, VkDeviceSize size, VkBufferUsageFlags usage);
+  Result<vk::Image> uploadTexture(const MeshTexture& texture);
   Status ensure(vk::Buffer& buffer, VkDeviceSize size, VkBufferUsageFlags usage, bool& grown);
   Status collect(FrameSlot& slot);
   Result<PipelineSet*> pipelinesFor(VkFormat format);
@@ -153,12 +160,32 @@ Result<std::unique_ptr<Renderer>> Renderer::create(VulkanContext& context, const
   setInfo.bindingCount = 3;
   setInfo.pBindings = bindings;
   MIMESIS_VK_TRY(vkCreateDescriptorSetLayout(device, &setInfo, nullptr, r.setLayout.out(device)));
+  // Set 1: a skinned mesh's base-colour texture, bound per mesh draw.
+  const VkDescriptorSetLayoutBinding textureBinding{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1,
+                                                    VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+  VkDescriptorSetLayoutCreateInfo textureSetInfo{};
+  textureSetInfo.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
+  textureSetInfo.bindingCount = 1;
+  textureSetInfo.pBindings = &textureBinding;
+  MIMESIS_VK_TRY(vkCreateDescriptorSetLayout(device, &textureSetInfo, nullptr, r.textureLayout.out(device)));
+  // Bilinear, repeating (glTF's default wrap); one mip level, so no mipmap filtering.
+  VkSamplerCreateInfo samplerInfo{};
+  samplerInfo.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO;
+  samplerInfo.magFilter = VK_FILTER_LINEAR;
+  samplerInfo.minFilter = VK_FILTER_LINEAR;
+  samplerInfo.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+  samplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_REPEAT;
+  samplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_REPEAT;
+  samplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT;
+  samplerInfo.maxLod = 0.0f;
+  MIMESIS_VK_TRY(vkCreateSampler(device, &samplerInfo, nullptr, r.sampler.out(device)));
   VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(PushConstants)};
   VkDescriptorSetLayout setLayout = r.setLayout.get();
+  const VkDescriptorSetLayout setLayouts[2] = {setLayout, r.textureLayout.get()};
   VkPipelineLayoutCreateInfo layoutInfo{};
   layoutInfo.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO;
-  layoutInfo.setLayoutCount = 1;
-  layoutInfo.pSetLayouts = &setLayout;
+  layoutInfo.setLayoutCount = 2;
+  layoutInfo.pSetLayouts = setLayouts;
   layoutInfo.pushConstantRangeCount = 1;
   layoutInfo.pPushConstantRanges = &push;
   MIMESIS_VK_TRY(vkCreatePipelineLayout(device, &layoutInfo, nullptr, r.layout.out(device)));
@@ -255,6 +282,56 @@ Result<vk::Buffer> Renderer::Impl::upload(const void* data, VkDeviceSize size, V
   }, &copy);
   if (!s) return s.error();
   return std::move(*buffer);
+}
+
+// A sampled sRGB image holding `texture` (a single white texel when it is empty), left in
+// SHADER_READ_ONLY_OPTIMAL.
+Result<vk::Image> Renderer::Impl::uploadTexture(const MeshTexture& texture) {
+  static const std::uint8_t kWhite[4] = {255, 255, 255, 255};
+  const bool none = texture.empty() ||
+                    texture.rgba.size() != static_cast<std::size_t>(texture.width) * static_cast<std::size_t>(texture.height) * 4;
+  const VkExtent2D extent = none ? VkExtent2D{1, 1}
+                                 : VkExtent2D{static_cast<std::uint32_t>(texture.width), static_cast<std::uint32_t>(texture.height)};
+  const VkDeviceSize bytes = static_cast<VkDeviceSize>(extent.width) * extent.height * 4;
+  auto staging = vk::Buffer::create(*ctx, bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                                    VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+  if (!staging) return staging.error();
+  std::memcpy(staging->mapped(), none ? kWhite : texture.rgba.data(), static_cast<std::size_t>(bytes));
+  auto image = vk::Image::create(*ctx, extent, VK_FORMAT_R8G8B8A8_SRGB,
+                                 VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, VK_SAMPLE_COUNT_1_BIT,
+                                 VK_IMAGE_ASPECT_COLOR_BIT);
+  if (!image) return image.error();
+  struct Copy {
+    VkBuffer src;
+    VkImage dst;
+    VkExtent2D extent;
+  } copy{staging->handle(), image->handle(), extent};
+  Status s = vk::submitOnce(*ctx, pool.get(), [](VkCommandBuffer cmd, void* user) {
+    const auto* c = static_cast<const Copy*>(user);
+    VkImageMemoryBarrier b{};
+    b.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER;
+    b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    b.image = c->dst;
+    b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+    b.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+    b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    b.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
+                         nullptr, 1, &b);
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.imageExtent = {c->extent.width, c->extent.height, 1};
+    vkCmdCopyBufferToImage(cmd, c->src, c->dst, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+    b.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    b.newLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+    b.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+    b.dstAccessMask = VK_ACCESS_SHADER_READ_BIT;
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 0, nullptr, 0,
+                         nullptr, 1, &b);
+  }, &copy);
+  if (!s) return s.error();
+  return std::move(*image);
 }
 
 // Host-visible, coherent, persistently mapped; grows by doubling (never shrinks).
@@ -370,9 +447,40 @@ Result<int> Renderer::addMesh(const SkinnedMesh& mesh) {
   MIMESIS_TRY_STATUS(put(g.normals, mesh.normals.data(), n * sizeof(glm::vec3), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT));
   MIMESIS_TRY_STATUS(put(g.joints, mesh.joints.data(), n * 4 * sizeof(std::uint16_t), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT));
   MIMESIS_TRY_STATUS(put(g.weights, mesh.weights.data(), n * sizeof(glm::vec4), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT));
+  // A mesh without UVs samples its (white, or first) texel everywhere.
+  const std::vector<glm::vec2> noUvs(mesh.uvs.size() == n ? 0 : n, glm::vec2(0.0f));
+  MIMESIS_TRY_STATUS(put(g.uvs, mesh.uvs.size() == n ? mesh.uvs.data() : noUvs.data(), n * sizeof(glm::vec2),
+                         VK_BUFFER_USAGE_VERTEX_BUFFER_BIT));
   MIMESIS_TRY_STATUS(put(g.indices, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t), VK_BUFFER_USAGE_INDEX_BUFFER_BIT));
   g.indexCount = static_cast<std::uint32_t>(mesh.indices.size());
   g.jointCount = joints;
+  auto texture = r.uploadTexture(mesh.baseColour);
+  if (!texture) return texture.error();
+  g.texture = std::move(*texture);
+  const VkDevice device = r.ctx->device();
+  const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1};
+  VkDescriptorPoolCreateInfo poolInfo{};
+  poolInfo.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+  poolInfo.maxSets = 1;
+  poolInfo.poolSizeCount = 1;
+  poolInfo.pPoolSizes = &size;
+  MIMESIS_VK_TRY(vkCreateDescriptorPool(device, &poolInfo, nullptr, g.texturePool.out(device)));
+  const VkDescriptorSetLayout textureLayout = r.textureLayout.get();
+  VkDescriptorSetAllocateInfo setAlloc{};
+  setAlloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+  setAlloc.descriptorPool = g.texturePool.get();
+  setAlloc.descriptorSetCount = 1;
+  setAlloc.pSetLayouts = &textureLayout;
+  MIMESIS_VK_TRY(vkAllocateDescriptorSets(device, &setAlloc, &g.textureSet));
+  const VkDescriptorImageInfo imageInfo{r.sampler.get(), g.texture.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet write{};
+  write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+  write.dstSet = g.textureSet;
+  write.dstBinding = 0;
+  write.descriptorCount = 1;
+  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  write.pImageInfo = &imageInfo;
+  vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
   r.meshes.push_back(std::move(g));
   r.meshJointCounts.push_back(joints);
   return static_cast<int>(r.meshes.size() - 1);
@@ -433,9 +541,11 @@ void Renderer::Impl::recordView(VkCommandBuffer cmd, FrameSlot& slot, const Fram
       if (!bound) vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
       bound = true;
       const GpuMesh& m = meshes[static_cast<std::size_t>(d.mesh)];
-      const VkBuffer buffers[4] = {m.positions.handle(), m.normals.handle(), m.joints.handle(), m.weights.handle()};
-      const VkDeviceSize offsets[4] = {0, 0, 0, 0};
-      vkCmdBindVertexBuffers(cmd, 0, 4, buffers, offsets);
+      const VkBuffer buffers[5] = {m.positions.handle(), m.normals.handle(), m.joints.handle(), m.weights.handle(),
+                                   m.uvs.handle()};
+      const VkDeviceSize offsets[5] = {0, 0, 0, 0, 0};
+      vkCmdBindVertexBuffers(cmd, 0, 5, buffers, offsets);
+      vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout.get(), 1, 1, &m.textureSet, 0, nullptr);
       vkCmdBindIndexBuffer(cmd, m.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
       PushConstants p;
       p.model = model;

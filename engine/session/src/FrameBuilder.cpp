@@ -3,6 +3,7 @@
 #include "mimesis/session/FrameBuilder.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -79,6 +80,26 @@ void targetHand(const Frame& expert, Hand h, ImitationMapping mapping, bool faci
 glm::vec3 bodyPoint(const glm::vec3& p, ImitationMapping mapping, bool facing) {
   glm::vec3 q = mapping == ImitationMapping::Mirror ? glm::vec3(-p.x, p.y, p.z) : p;
   return facing ? facingPoint(q) : q;
+}
+
+// The body joint that carries side `side`'s hand: the wrist, by its usual names (CMU/Mixamo
+// "LeftHand", Kinect/UI-PRMD "left_hand", "WristLeft", "left_wrist"; case, separators and a
+// "prefix:" ignored). -1 when the skeleton has none.
+int bodyWristJoint(const Skeleton& skeleton, Hand side) {
+  static const char* const kLeft[] = {"lefthand", "handleft", "leftwrist", "wristleft", "lhand", "lwrist"};
+  static const char* const kRight[] = {"righthand", "handright", "rightwrist", "wristright", "rhand", "rwrist"};
+  const auto& names = side == Hand::Left ? kLeft : kRight;
+  for (const char* want : names)
+    for (std::size_t j = 0; j < skeleton.joints.size(); ++j) {
+      std::string key;
+      const std::string& raw = skeleton.joints[j];
+      const std::size_t colon = raw.rfind(':');
+      for (char c : colon == std::string::npos ? raw : raw.substr(colon + 1))
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0)
+          key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (key == want) return static_cast<int>(j);
+    }
+  return -1;
 }
 
 // Counters into out's vectors, so existing elements (and their own vectors) are reused.
@@ -221,6 +242,25 @@ void buildFrameDescription(const FrameInputs& in, FrameDescription& out) {
       b.colour = ghostColour();
       b.opacity = ghost;
       b.reflect = !facing;
+
+      // The learner's tracked hands attached at the ghost's wrists (see the header).
+      if (in.learner != nullptr && in.bodySkeleton != nullptr && haveParents)
+        for (Hand h : {Hand::Left, Hand::Right}) {
+          const Hand source = in.mapping == ImitationMapping::Mirror ? opposite(h) : h;
+          if (in.expert->hand(source).active) continue;  // the clip's own hand is drawn there
+          const HandPose& tracked = in.learner->hand(h);
+          const int wrist = bodyWristJoint(*in.bodySkeleton, source);
+          if (!tracked.active || wrist < 0 || !b.valid[static_cast<std::size_t>(wrist)]) continue;
+          pose = tracked;
+          if (facing)
+            for (JointPose& j : pose.joints) j.pose = facingPose(j.pose);
+          const JointPose& w = pose[HandJoint::Wrist];
+          if (!w.positionValid() || !isFinite(w.pose.position)) continue;
+          const glm::vec3 shift = b.p_world[static_cast<std::size_t>(wrist)] - w.pose.position;
+          for (JointPose& j : pose.joints) j.pose.position += shift;
+          addHand(in, pose, facing ? opposite(h) : h, ghost, colours, ghostColour(), cueBits(in.feedback, h), !facing,
+                  out, fill);
+        }
     }
   }
 

@@ -1,6 +1,7 @@
 // Scene staging and cameras: the facing reflection, the mirror's placement, the look-at eyes.
 #include "mimesis/session/ViewCameras.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <glm/geometric.hpp>
@@ -55,6 +56,26 @@ MirrorPlane facingViewMirror() {
   return m;
 }
 
+void ViewBox::add(const glm::vec3& p) {
+  if (!isFinite(p)) return;
+  lo = valid ? glm::min(lo, p) : p;
+  hi = valid ? glm::max(hi, p) : p;
+  valid = true;
+}
+
+void ViewBox::add(const ViewBox& other) {
+  if (!other.valid) return;
+  add(other.lo);
+  add(other.hi);
+}
+
+ViewBox bodyBox(const Frame& frame) {
+  ViewBox box;
+  for (const JointPose& j : frame.body)
+    if (j.positionValid()) box.add(j.pose.position);
+  return box;
+}
+
 bool handsCentroid(const Frame& frame, glm::vec3& out) {
   glm::dvec3 sum(0.0);
   int n = 0;
@@ -79,7 +100,7 @@ glm::vec3 lookTarget(const Frame* learner, const Frame* expert) {
 }
 
 void eyeViewsFor(ViewKind view, const Frame* learner, const Frame* expert, bool stereo, float aspect,
-                 std::vector<EyeView>& out) {
+                 std::vector<EyeView>& out, const ViewBox* alsoShow) {
   if (!(aspect > 0.0f) || !std::isfinite(aspect)) aspect = 1.0f;
   // A desktop or report picture has no peripheral vision to serve: first-person and side views
   // narrow the field so the hands fill the picture; the mirror view keeps the wide field because
@@ -96,9 +117,21 @@ void eyeViewsFor(ViewKind view, const Frame* learner, const Frame* expert, bool 
       eye = headOf(learner) + glm::vec3(0.0f, 0.05f, 0.3f);
       at = 0.5f * (target + facingPoint(target)) + glm::vec3(0.12f, 0.0f, 0.0f);
       break;
-    case ViewKind::Side:
+    case ViewKind::Side: {
       eye = target + glm::vec3(0.6f, 0.08f, 0.0f);
+      ViewBox box;
+      if (expert != nullptr) box = bodyBox(*expert);
+      if (alsoShow != nullptr) box.add(*alsoShow);
+      if (!box.valid) break;
+      box.add(target);
+      // Looking along -X, the box's Z extent spans the width and its Y extent the height.
+      const glm::vec3 centre = 0.5f * (box.lo + box.hi);
+      const glm::vec3 half = 0.55f * (box.hi - box.lo);  // half extent plus 10%
+      const float d = std::max({0.6f, half.y / std::tan(halfV), half.z / std::tan(halfH)}) + half.x;
+      at = centre;
+      eye = centre + glm::vec3(d, 0.08f, 0.0f);
       break;
+    }
     case ViewKind::FirstPerson:
     default:
       eye = headOf(learner);

@@ -4,6 +4,7 @@
 
 #include "mimesis/stills/HandMeshSet.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <optional>
 
@@ -44,6 +45,12 @@ struct StillRenderer::Impl {
     return okStatus();
   }
 };
+
+float avatarHeightFor(const StillRequest& rq) {
+  if (rq.learnerHeight > 0.0f && std::isfinite(rq.learnerHeight)) return rq.learnerHeight;
+  const float fromClip = rq.lesson != nullptr ? clipStandingHeight(rq.lesson->clip) : 0.0f;
+  return fromClip > 0.0f ? fromClip : kDefaultLearnerHeight;
+}
 
 StillRenderer::StillRenderer() : impl_(std::make_unique<Impl>()) {}
 StillRenderer::~StillRenderer() = default;
@@ -109,23 +116,27 @@ Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
   in.scoring = &rq.lesson->scoring;
   in.view = rq.view;
   in.mapping = rq.lesson->mapping;
+  in.bodySkeleton = expertClip.body.empty() ? nullptr : &expertClip.body;
   if (rq.handMeshes) s.handMeshes.useIn(in);
   FrameDescription frame;
   buildFrameDescription(in, frame);
   if (rq.view == ViewKind::Side) frame.view = ViewKind::Side;
+  ViewBox avatarBox;
   if (!rq.avatarPath.empty()) {
     if (Status loaded = s.useAvatar(rq.avatarPath); !loaded) return loaded.error();
+    const AvatarStage stage = stageAvatar(*s.avatar, avatarHeightFor(rq));
     DrawnMesh body;
     body.mesh = s.avatarMesh;
     avatarSkinMatrices(*s.avatar, rq.expertTime, body.skin);
-    // Avatars are authored facing +Z (glTF's convention), i.e. towards a learner at the origin.
-    const glm::mat4 place = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.0f, -kAvatarDistance));
-    for (glm::mat4& m : body.skin) m = place * m;
+    for (glm::mat4& m : body.skin) m = stage.place * m;
+    // A textured avatar shows its texture's own colours; an untextured one the default skin tone.
+    if (!s.avatar->mesh.baseColour.empty()) body.colour = glm::vec4(1.0f);
     frame.meshes.push_back(std::move(body));
+    avatarBox = stage.box;
   }
-
   std::vector<EyeView> eyes;
-  eyeViewsFor(frame.view, in.learner, &expert, rq.stereo, static_cast<float>(rq.width) / static_cast<float>(rq.height), eyes);
+  eyeViewsFor(frame.view, in.learner, &expert, rq.stereo, static_cast<float>(rq.width) / static_cast<float>(rq.height), eyes,
+              &avatarBox);
   std::vector<std::unique_ptr<RenderTarget>> targets;
   std::vector<ViewTarget> views;
   for (const EyeView& e : eyes) {

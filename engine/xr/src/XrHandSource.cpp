@@ -101,6 +101,8 @@ void XrHandSource::compose(const Frame& hands, const std::array<EyeView, 2>&, Fr
   in.feedback = context_.expertShown != nullptr ? &guidance_ : nullptr;
   in.scoring = &lesson_->scoring;
   in.mapping = lesson_->mapping;
+  // The body ghost's bones, and the tracked hands attached at its wrists (FrameBuilder.hpp).
+  if (context_.expertShown != nullptr && !context_.expertShown->body.empty()) in.bodySkeleton = &context_.expertShown->body;
   buildFrameDescription(in, out);
 }
 

@@ -15,6 +15,14 @@
 
 namespace mimesis {
 
+// A base-colour texture decoded to 8-bit RGBA, rows top to bottom; texel (0,0) is the image's
+// top-left corner, which SkinnedMesh::uvs (0,0) addresses. Empty (0x0): the mesh has none.
+struct MeshTexture {
+  int width = 0, height = 0;
+  std::vector<std::uint8_t> rgba;  // width * height * 4 bytes (sRGB-encoded, as stored in the file)
+  bool empty() const { return width <= 0 || height <= 0 || rgba.empty(); }
+};
+
 // All meshes of a file that carry bones, merged into one vertex/index list that shares one
 // joint list. Vertex data is in mesh space (the space the inverse bind matrices expect), in the
 // file's units. Skinning: p_world = Σ_i weights[v][i] · T_world_joint[joints[v][i]] ·
@@ -24,7 +32,9 @@ struct SkinnedMesh {
   std::string source;                        // file path, for messages
   std::vector<glm::vec3> positions;          // one per vertex
   std::vector<glm::vec3> normals;            // unit length, one per vertex
-  std::vector<glm::vec2> uvs;                // first UV set, (0,0) when the file has none
+  // First UV set, (0,0) when the file has none; image convention: v grows downwards, so (0,0) is
+  // baseColour's top-left texel (glTF's convention).
+  std::vector<glm::vec2> uvs;
   std::vector<std::uint32_t> indices;        // triangles, 3 per face, counter-clockwise front
   std::vector<std::array<std::uint16_t, 4>> joints;  // up to 4 influences per vertex
   std::vector<glm::vec4> weights;            // matching weights, summing to 1 (unused slots 0)
@@ -33,6 +43,9 @@ struct SkinnedMesh {
   std::vector<std::string> jointNames;
   std::vector<int> jointParents;
   std::vector<glm::mat4> inverseBind;
+  // The base-colour texture every vertex samples at its uv, when the file has exactly one for
+  // all its skinned meshes (e.g. CesiumMan, Fox); empty otherwise.
+  MeshTexture baseColour;
 
   std::size_t vertexCount() const { return positions.size(); }
   std::size_t triangleCount() const { return indices.size() / 3; }

@@ -71,9 +71,18 @@ struct FrameInputs {
 //  Body: when expert->body is non-empty, one DrawnSkeleton with bodySkeleton's parents (all -1 when
 //    it is null or of another size), the same transform as the hands (reflected in X under Mirror
 //    mapping, then facing when the view is Mirror), ghost colour and opacity.
+//  Hands on the body ghost: a body clip usually has no finger data, and a headset learner has no
+//    tracked body, so for each learner hand h that is active, whose target side (the expert's h, or
+//    its other hand under Mirror mapping) has no active expert hand, and whose body skeleton names
+//    that side's wrist ("LeftHand", "left_hand", "WristLeft", "left_wrist", …) at a valid joint,
+//    a copy of the learner's tracked hand h — its own finger shape and orientation, transformed
+//    like a target hand for the view — is drawn as part of the ghost, moved (translated only) so
+//    its wrist sits on the ghost's wrist. The ghost then has hands shaped like the learner's, and
+//    the gap between the learner's solid hand and the ghost's is only the placement to correct.
+//    Needs bodySkeleton with parents of the body's size.
 //
 // Order of out.hands: the learner's active hands (left, then right), then the target hands shown
-// (for learner hand left, then right). Inactive hands are left out. A hand drawn as a mesh goes to
+// (for learner hand left, then right), then the hands attached to the body ghost (left, right). Inactive hands are left out. A hand drawn as a mesh goes to
 // out.meshes in the same order instead.
 //
 // Opacity. The expert (hands, body, meshes) takes feedback->ghostOpacity (0.9 without feedback);

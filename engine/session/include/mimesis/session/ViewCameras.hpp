@@ -46,6 +46,17 @@ bool handsCentroid(const Frame& frame, glm::vec3& out);
 // Staging::defaultHands().
 glm::vec3 lookTarget(const Frame* learner, const Frame* expert);
 
+// An axis-aligned box in the world (metres) that a camera should hold whole: a body ghost, an avatar.
+struct ViewBox {
+  glm::vec3 lo{0.0f}, hi{0.0f};
+  bool valid = false;
+  void add(const glm::vec3& p);      // grows the box to hold p (non-finite points are ignored)
+  void add(const ViewBox& other);
+};
+
+// The box of a frame's position-valid, finite body joints (invalid when it has none).
+ViewBox bodyBox(const Frame& frame);
+
 // Eye views for `view`, written into `out` (caller-owned; its capacity is reused): one eye, or two
 // for stereo (left eye first, at -kEyeSeparation/2 along the eye's X, then right; both with the
 // same orientation, as OpenXR views are parallel). The eye looks at its target with +Y as up
@@ -59,7 +70,11 @@ glm::vec3 lookTarget(const Frame* learner, const Frame* expert);
 //               the facing model and the mirror are all in the picture.
 //  Side:        from 0.6 m to the learner's right of the target (+X) and 8 cm above it,
 //               looking across the hands at it (depth errors show as left–right offsets).
+//               When the expert has body joints, or `alsoShow` is a valid box (an avatar), the
+//               side camera instead looks along -X at the centre of the box holding the target,
+//               the expert's body and `alsoShow`, from far enough (at least 0.6 m) that the box's
+//               YZ extent plus 10% fits the field of view, and 8 cm above that centre.
 void eyeViewsFor(ViewKind view, const Frame* learner, const Frame* expert, bool stereo, float aspect,
-                 std::vector<EyeView>& out);
+                 std::vector<EyeView>& out, const ViewBox* alsoShow = nullptr);
 
 }  // namespace mimesis

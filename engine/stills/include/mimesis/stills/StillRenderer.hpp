@@ -14,6 +14,7 @@
 #include "mimesis/motion/Clip.hpp"
 #include "mimesis/render/RgbaImage.hpp"
 #include "mimesis/session/Lesson.hpp"
+#include "mimesis/stills/AvatarStaging.hpp"
 
 namespace mimesis {
 
@@ -28,12 +29,17 @@ struct StillRequest {
   FeedbackState feedback;           // ghost opacity, cues, stage, message as shown
   bool handMeshes = false;          // draw the learner's hands with the project's skinned hand mesh
   // A skinned avatar file (glTF/GLB, FBX, COLLADA) drawn playing its own first animation at
-  // expertTime, standing kAvatarDistance in front of the learner and facing them; empty: none.
+  // expertTime, textured where the file has a base-colour texture, staged by stageAvatar
+  // (AvatarStaging.hpp: scaled to learnerHeight, feet on the floor, in front of the learner,
+  // facing them); every view holds it (the side camera widens to it). Empty: none.
   std::string avatarPath;
+  // The learner's standing height in metres for the avatar's scale; <= 0: the expert clip's
+  // (clipStandingHeight), else kDefaultLearnerHeight.
+  float learnerHeight = 0.0f;
 };
 
-// Where an avatar stands: on the floor, this far (metres) in front of the learner (-Z).
-constexpr float kAvatarDistance = 1.2f;
+// The height an avatar is scaled to for `request` (see StillRequest::learnerHeight).
+float avatarHeightFor(const StillRequest& request);
 
 class StillRenderer {
  public:

@@ -138,6 +138,31 @@ TEST(FrameBuilderBody, NoAttachmentWithoutWristOrWhereTheClipHasItsOwnHand) {
   EXPECT_EQ(out.hands.size(), 2u);
 }
 
+TEST(FrameBuilderBody, FirstPersonLeavesOutTheGhostsHeadAtTheEye) {
+  const Skeleton skeleton = kinectBodySkeleton();
+  const Frame expert = standingBody(skeleton);
+  Frame learner = trackedHands();
+  FrameInputs in;
+  in.expert = &expert;
+  in.learner = &learner;
+  in.bodySkeleton = &skeleton;
+  const std::size_t head = static_cast<std::size_t>(*skeleton.find("head"));
+  const std::size_t waist = static_cast<std::size_t>(*skeleton.find("waist"));
+  FrameDescription out;
+  buildFrameDescription(in, out);  // first person, default head at 1.6 m: the ghost's head is 2 cm off
+  ASSERT_EQ(out.bodies.size(), 1u);
+  EXPECT_FALSE(out.bodies[0].valid[head]);
+  EXPECT_TRUE(out.bodies[0].valid[waist]);
+  learner.hasHead = true;  // a tracked head elsewhere: the ghost's head is drawn
+  learner.head.position = glm::vec3(0.0f, 1.6f, 0.5f);
+  buildFrameDescription(in, out);
+  EXPECT_TRUE(out.bodies[0].valid[head]);
+  learner.hasHead = false;
+  in.view = ViewKind::Side;  // the side camera is outside the ghost
+  buildFrameDescription(in, out);
+  EXPECT_TRUE(out.bodies[0].valid[head]);
+}
+
 TEST(ViewCameras, SideViewHoldsTheWholeBody) {
   const Skeleton skeleton = kinectBodySkeleton();
   const Frame expert = standingBody(skeleton), learner = trackedHands();

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
+
+#include <glm/geometric.hpp>
 #include <string>
 
 #include "mimesis/motion/MeshSkinning.hpp"
@@ -81,6 +83,8 @@ glm::vec3 bodyPoint(const glm::vec3& p, ImitationMapping mapping, bool facing) {
   glm::vec3 q = mapping == ImitationMapping::Mirror ? glm::vec3(-p.x, p.y, p.z) : p;
   return facing ? facingPoint(q) : q;
 }
+
+constexpr float kGhostHeadClearance = 0.25f;  // metres, see the header
 
 // The body joint that carries side `side`'s hand: the wrist, by its usual names (CMU/Mixamo
 // "LeftHand", Kinect/UI-PRMD "left_hand", "WristLeft", "left_wrist"; case, separators and a
@@ -230,9 +234,15 @@ void buildFrameDescription(const FrameInputs& in, FrameDescription& out) {
       b.p_world.resize(n);
       b.parents.resize(n);
       b.valid.resize(n);
+      // First person, the learner stands inside the ghost: its head and neck, at the eye, would
+      // fill the picture, so joints within kGhostHeadClearance of the learner's head are left out.
+      const glm::vec3 eye = in.learner != nullptr && in.learner->hasHead && isFinite(in.learner->head.position)
+                                ? in.learner->head.position
+                                : Staging::defaultHead();
       for (std::size_t j = 0; j < n; ++j) {
         const JointPose& jp = in.expert->body[j];
-        const bool ok = jp.positionValid() && isFinite(jp.pose.position);
+        const bool ok = jp.positionValid() && isFinite(jp.pose.position) &&
+                        !(view == ViewKind::FirstPerson && glm::distance(jp.pose.position, eye) < kGhostHeadClearance);
         b.p_world[j] = ok ? bodyPoint(jp.pose.position, in.mapping, facing) : glm::vec3(0.0f);
         b.valid[j] = ok;
         const int parent = haveParents ? in.bodySkeleton->parents[j] : -1;

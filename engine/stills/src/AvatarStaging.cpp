@@ -25,7 +25,10 @@ AvatarStage stageAvatar(const AvatarAnimation& avatar, float height) {
   for (std::size_t v = 0; v < avatar.mesh.vertexCount(); ++v) rest.add(skinnedPosition(avatar.mesh, skin, v));
   AvatarStage stage;
   if (!rest.valid) return stage;
-  const float extent = rest.hi.y - rest.lo.y;
+  // The largest side: a person's height, but a long animal's length (a fox scaled to stand as
+  // tall as the learner would be three metres long and fill every view).
+  const glm::vec3 size = rest.hi - rest.lo;
+  const float extent = std::max({size.x, size.y, size.z});
   stage.scale = extent > 1e-6f && height > 0.0f && std::isfinite(height) ? height / extent : 1.0f;
   const glm::vec3 lo = rest.lo * stage.scale, hi = rest.hi * stage.scale;
   const float halfDepth = 0.5f * (hi.z - lo.z);

@@ -70,7 +70,10 @@ struct FrameInputs {
 //    learner's hands are marked `reflect`, and a label "you" sits above the mirror.
 //  Body: when expert->body is non-empty, one DrawnSkeleton with bodySkeleton's parents (all -1 when
 //    it is null or of another size), the same transform as the hands (reflected in X under Mirror
-//    mapping, then facing when the view is Mirror), ghost colour and opacity.
+//    mapping, then facing when the view is Mirror), ghost colour and opacity. In the FirstPerson
+//    view the learner stands inside the co-located ghost, so body joints within 0.25 m of the
+//    learner's head (Frame::head when tracked, else Staging::defaultHead()) are marked not valid
+//    (not drawn, nor their bones): the ghost's head and neck would otherwise fill the view.
 //  Hands on the body ghost: a body clip usually has no finger data, and a headset learner has no
 //    tracked body, so for each learner hand h that is active, whose target side (the expert's h, or
 //    its other hand under Mirror mapping) has no active expert hand, and whose body skeleton names

@@ -26,11 +26,13 @@ constexpr float kAvatarNearest = 0.6f;
 float clipStandingHeight(const Clip& clip);
 
 // The placement every skin matrix of the avatar is premultiplied by: uniform scale s = height /
-// H, where H is the vertical extent of the avatar's skinned vertices at animation time 0, then a
+// H, where H is the largest side of the box of the avatar's skinned vertices at animation time 0
+// — a person's standing height; for a long animal such as the Fox its length, so that it is as
+// long as the learner is tall rather than three metres long — then a
 // translation putting that pose's lowest vertex on the floor (y = 0), its box centred at x = 0
 // and at z = -kAvatarDistance (or further back, see kAvatarNearest). Avatars are authored facing
 // +Z (glTF's convention), i.e. towards the learner. `height` must be positive; an avatar whose
-// pose has no vertical extent is only moved, not scaled.
+// pose has no extent is only moved, not scaled.
 struct AvatarStage {
   glm::mat4 place{1.0f};
   float scale = 1.0f;

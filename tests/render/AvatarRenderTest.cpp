@@ -11,6 +11,7 @@
 #include "RenderFixture.hpp"
 #include "RunCommand.hpp"
 #include "mimesis/motion/MeshSkinning.hpp"
+#include "mimesis/motion_import/AvatarPose.hpp"
 #include "mimesis/stills/AvatarStaging.hpp"
 
 namespace mimesis::test {

@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "mimesis/motion/MeshSkinning.hpp"
+#include "mimesis/motion_import/AvatarPose.hpp"
 
 namespace mimesis {
 

@@ -7,10 +7,12 @@
 #include <glm/mat4x4.hpp>
 
 #include "mimesis/motion/Clip.hpp"
-#include "mimesis/motion_import/AvatarPose.hpp"
 #include "mimesis/session/ViewCameras.hpp"
 
 namespace mimesis {
+
+// motion_import/AvatarPose.hpp (stills links motion_import privately).
+struct AvatarAnimation;
 
 // Standing height when neither the command line nor the clip gives one: an adult's, metres.
 constexpr float kDefaultLearnerHeight = 1.70f;

@@ -6,12 +6,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include "SharedData.hpp"
 #include "RenderFixture.hpp"
 #include "RunCommand.hpp"
 #include "mimesis/motion/MeshSkinning.hpp"
 #include "mimesis/motion_import/AvatarPose.hpp"
+#include "mimesis/motion_import/SkinnedMesh.hpp"
 #include "mimesis/stills/AvatarStaging.hpp"
 
 namespace mimesis::test {
@@ -135,6 +139,33 @@ TEST(AvatarTexture, CesiumMansTextureReachesThePicture) {
     EXPECT_GT(compareImages(a, b, 24).differingFraction, 0.05);
   }
   for (const std::string& msg : env.context->validationMessages()) ADD_FAILURE() << msg;
+}
+
+// A texture beside the file is read; a named texture that is missing is an error naming it.
+TEST(AvatarTexture, ExternalTextureFileIsReadAndAMissingOneNamed) {
+  MIMESIS_NEEDS_SHARED_DATA("models/assimp-fixtures/simple_skin.gltf");
+  std::ifstream in(sharedDataPath("models/assimp-fixtures/simple_skin.gltf"));
+  nlohmann::json gltf = nlohmann::json::parse(in);
+  gltf["images"] = nlohmann::json::array({{{"uri", "skin.png"}}});
+  gltf["textures"] = nlohmann::json::array({{{"source", 0}}});
+  gltf["materials"] = nlohmann::json::array({{{"pbrMetallicRoughness", {{"baseColorTexture", {{"index", 0}}}}}}});
+  gltf["meshes"][0]["primitives"][0]["material"] = 0;
+  const auto dir = scratchDir("avatar-external-texture");
+  const std::string path = (dir / "textured_skin.gltf").string();
+  std::ofstream(path) << gltf.dump();
+  auto missing = loadSkinnedMesh(path);
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().describe().find("skin.png"), std::string::npos) << missing.error().describe();
+  RgbaImage texture;
+  texture.width = 4;
+  texture.height = 2;
+  texture.pixels.assign(4 * 2 * 4, 200);
+  ASSERT_TRUE(writePng((dir / "skin.png").string(), texture));
+  auto mesh = loadSkinnedMesh(path);
+  ASSERT_TRUE(mesh) << mesh.error().describe();
+  EXPECT_EQ(mesh->baseColour.width, 4);
+  EXPECT_EQ(mesh->baseColour.height, 2);
+  EXPECT_EQ(mesh->baseColour.rgba.front(), 200);
 }
 
 // Fox and CesiumMan in each view: visible (the picture differs from the same view without the

@@ -124,9 +124,15 @@ void eyeViewsFor(ViewKind view, const Frame* learner, const Frame* expert, bool 
       if (alsoShow != nullptr) box.add(*alsoShow);
       if (!box.valid) break;
       box.add(target);
+      for (const Frame* f : {learner, expert})
+        if (f != nullptr)
+          for (const HandPose& hand : f->hands)
+            if (hand.active)
+              for (const JointPose& j : hand.joints)
+                if (j.positionValid()) box.add(j.pose.position);
       // Looking along -X, the box's Z extent spans the width and its Y extent the height.
       const glm::vec3 centre = 0.5f * (box.lo + box.hi);
-      const glm::vec3 half = 0.55f * (box.hi - box.lo);  // half extent plus 10%
+      const glm::vec3 half = 0.6f * (box.hi - box.lo);  // half extent plus 20%
       const float d = std::max({0.6f, half.y / std::tan(halfV), half.z / std::tan(halfH)}) + half.x;
       at = centre;
       eye = centre + glm::vec3(d, 0.08f, 0.0f);

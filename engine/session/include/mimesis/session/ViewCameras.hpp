@@ -72,8 +72,9 @@ ViewBox bodyBox(const Frame& frame);
 //               looking across the hands at it (depth errors show as left–right offsets).
 //               When the expert has body joints, or `alsoShow` is a valid box (an avatar), the
 //               side camera instead looks along -X at the centre of the box holding the target,
-//               the expert's body and `alsoShow`, from far enough (at least 0.6 m) that the box's
-//               YZ extent plus 10% fits the field of view, and 8 cm above that centre.
+//               the learner's and the expert's active hand joints, the expert's body and
+//               `alsoShow`, from far enough (at least 0.6 m) that the box's YZ extent plus 20%
+//               fits the field of view, and 8 cm above that centre.
 void eyeViewsFor(ViewKind view, const Frame* learner, const Frame* expert, bool stereo, float aspect,
                  std::vector<EyeView>& out, const ViewBox* alsoShow = nullptr);
 

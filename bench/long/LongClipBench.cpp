@@ -3,7 +3,8 @@
 // off; (2) the cost of a two-hand score at 1, 2, 5 and 10 minutes: load (reading both .mrec
 // files), align (features and DTW alone) and score (scorePerformance, end to end after load),
 // CPU seconds and the peak RSS of a child process that only loads and scores.
-// Usage: mimesis_long_clip_bench [--quick]  (--quick: lengths up to 5 min, cost up to 5 min)
+// Usage: mimesis_long_clip_bench [--quick] [--cost]  (--quick: lengths up to 5 min, cost up to
+// 5 min; --cost: the cost table only)
 #include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -79,18 +80,20 @@ void costChild(const std::string& expertPath, const std::string& learnerPath, in
   auto l = readMrec(learnerPath);
   const double c1 = cpuSeconds();
   if (!e.ok() || !l.ok()) _exit(3);
+  rusage loaded{};
+  getrusage(RUSAGE_SELF, &loaded);
   // Align alone, as the scorer does it (anatomical, both hands, default band).
   const StreamLayout layout = makeStreamLayout(e->clip);
-  double alignCpu = 0.0;
+  double alignCpu = 0.0, dtwCpu = 0.0;
   {
     const double a0 = cpuSeconds();
     const MotionStream es = buildStream(e->clip, layout, {}), ls = buildStream(l->clip, layout, {});
     UnitMask units{true, true, false};
     const FeatureMatrix ef = buildFeatures(es, units), lf = buildFeatures(ls, units);
-    DtwOptions o;
-    o.tempoSlope = 1.0;
-    const WarpPath w = alignDtw(lf, ef, o);
+    const double d0 = cpuSeconds();
+    const WarpPath w = alignDtw(lf, ef, dtwOptionsFor(ScoringConfig{}, e->clip.rate, l->clip.rate));
     alignCpu = cpuSeconds() - a0;
+    dtwCpu = cpuSeconds() - d0;
     if (w.size() == 0) _exit(4);
   }
   const double c2 = cpuSeconds();
@@ -99,14 +102,17 @@ void costChild(const std::string& expertPath, const std::string& learnerPath, in
   if (!r.ok()) _exit(5);
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  const double out[5] = {c1 - c0, alignCpu, c3 - c2, static_cast<double>(ru.ru_maxrss) / 1024.0, r->lagMs};
+  const double out[7] = {c1 - c0, alignCpu, c3 - c2, static_cast<double>(ru.ru_maxrss) / 1024.0, r->lagMs,
+                        static_cast<double>(loaded.ru_maxrss) / 1024.0, dtwCpu};
   if (write(fd, out, sizeof out) != static_cast<ssize_t>(sizeof out)) _exit(6);
   _exit(0);
 }
 
 int costTable(bool quick) {
   std::printf("== cost of a two-hand score (CPU s; peak RSS of a process that loads both .mrec and scores)\n");
-  std::printf("%7s %8s %8s %8s %10s %8s\n", "minutes", "load", "align", "score", "peak MB", "lag ms");
+  std::printf("(align: streams, features and DTW as the scorer runs them; dtw: of which alignDtw; score: scorePerformance)\n");
+  std::printf("%7s %8s %8s %8s %8s %10s %8s %14s\n", "minutes", "load", "align", "dtw", "score", "peak MB", "lag ms",
+              "MB after load");
   auto clip = loadClip(std::string(MIMESIS_SOURCE_DIR) + "/assets/clap.mkeys");
   if (!clip.ok()) return 2;
   const std::string dir = "/tmp/mimesis_long_clip_bench_" + std::to_string(getpid());
@@ -128,13 +134,14 @@ int costTable(bool quick) {
     const pid_t pid = fork();
     if (pid == 0) { close(fds[0]); costChild(ep, lp, fds[1]); }
     close(fds[1]);
-    double out[5] = {};
+    double out[7] = {};
     const bool got = read(fds[0], out, sizeof out) == static_cast<ssize_t>(sizeof out);
     close(fds[0]);
     int ws = 0;
     waitpid(pid, &ws, 0);
     if (!got) { std::printf("%7d child failed (status %d)\n", minutes, ws); status = 1; continue; }
-    std::printf("%7d %8.3f %8.3f %8.3f %10.1f %8.0f\n", minutes, out[0], out[1], out[2], out[3], out[4]);
+    std::printf("%7d %8.3f %8.3f %8.3f %8.3f %10.1f %8.0f %14.1f\n", minutes, out[0], out[1], out[6], out[2], out[3], out[4],
+                out[5]);
     std::fflush(stdout);
   }
   cmd = "rm -rf " + dir;
@@ -145,8 +152,12 @@ int costTable(bool quick) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  bool quick = false, costOnly = false;
+  for (int i = 1; i < argc; ++i) {
+    quick = quick || std::strcmp(argv[i], "--quick") == 0;
+    costOnly = costOnly || std::strcmp(argv[i], "--cost") == 0;
+  }
   const int c = costTable(quick);  // first, while this process is still small
-  const int a = alignmentSweep(quick);
+  const int a = costOnly ? 0 : alignmentSweep(quick);
   return a != 0 ? a : c;
 }

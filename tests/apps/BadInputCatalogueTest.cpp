@@ -134,6 +134,12 @@ const BadInput kCatalogue[] = {
    "mimesis score: --shard: must be I/N with 0 <= I < N, got 'abc'"},
   {"shard-zero-count", "score --batch manifest-missing-files.csv --out @OUT@ --shard 1/0", 2,
    "mimesis score: --shard: must be I/N with 0 <= I < N, got '1/0'"},
+  {"merge-not-a-shard", "merge @OUT@ not-a-shard.jsonl", 2,
+   "mimesis merge: not-a-shard.jsonl: not a shard of a batch: no stamp not-a-shard.jsonl.shard.json beside it "
+   "(score/lesson --batch --shard I/N with N > 1 writes one)"},
+  {"merge-stamp-missing-key", "merge @OUT@ bad-stamp.jsonl", 2,
+   "mimesis merge: bad-stamp.jsonl.shard.json: key 'complete': missing or mistyped key"},
+  {"merge-no-shards", "merge @OUT@", 2, "shards is required"},
   // --- command-line misuse
   {"cli-unknown-command", "frobnicate", 2,
    "mimesis: unknown command 'frobnicate' (commands: inspect, convert, simulate, score, lesson", Match::Prefix},
@@ -142,7 +148,7 @@ const BadInput kCatalogue[] = {
   {"cli-missing-out", "convert ragged.csv", 2, "OUT is required"},
   {"cli-missing-file", "inspect no-such-file.bvh", 2, "mimesis inspect: no-such-file.bvh: cannot open file"},
   {"cli-unknown-extension", "inspect clip.xyz", 2,
-   "mimesis inspect: clip.xyz: unknown motion file type; supported: .bvh, .csv, .csv.gz, .dae, .fbx, .glb, .gltf, .mkeys, .mrec, .txt, .txt.gz"},
+   "mimesis inspect: clip.xyz: unknown motion file type; supported: .bvh, .csv, .csv.gz, .dae, .fbx, .glb, .gltf, .jsonl, .mkeys, .mrec, .txt, .txt.gz"},
   {"cli-bad-number", "simulate --expert x.mkeys --out y.mrec --lag-ms abc", 2, "--lag-ms: Value abc not in range", Match::Prefix},
   {"cli-number-out-of-range", "simulate --expert x.mkeys --out y.mrec --trials 0", 2,
    "--trials: Value 0 not in range 1 to 1000"},

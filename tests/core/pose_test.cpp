@@ -3,6 +3,7 @@
 
 #include <glm/gtc/quaternion.hpp>
 #include <string>
+#include <vector>
 
 #include "mimesis/core/Crc32.hpp"
 #include "mimesis/core/Error.hpp"
@@ -63,6 +64,26 @@ TEST(Crc32c, KnownVectorsAndIncremental) {
   EXPECT_EQ(crc32c(nullptr, 0), 0u);
   const std::uint32_t part = crc32c(s.data(), 4);
   EXPECT_EQ(crc32c(s.data() + 4, s.size() - 4, part), 0xE3069283u);
+}
+
+// Whichever implementation runs (the SSE4.2 instruction where the CPU has it, else the table),
+// it must agree with the bit-at-a-time definition at every length, alignment and running value.
+TEST(Crc32c, AgreesWithBitwiseDefinition) {
+  auto bitwise = [](const unsigned char* p, std::size_t n, std::uint32_t crc) {
+    crc = ~crc;
+    while (n--) {
+      crc ^= *p++;
+      for (int k = 0; k < 8; ++k) crc = (crc & 1u) ? (crc >> 1) ^ 0x82F63B78u : crc >> 1;
+    }
+    return ~crc;
+  };
+  std::vector<unsigned char> buf(300);
+  std::uint32_t x = 12345;
+  for (unsigned char& b : buf) b = static_cast<unsigned char>((x = x * 1103515245u + 12345u) >> 16);
+  for (std::size_t off = 0; off < 9; ++off)
+    for (std::size_t n = 0; n + off <= buf.size(); n += 7)
+      for (std::uint32_t seed : {0u, 0xDEADBEEFu})
+        ASSERT_EQ(crc32c(buf.data() + off, n, seed), bitwise(buf.data() + off, n, seed)) << off << " " << n;
 }
 
 TEST(Error, DescribeNamesThePlace) {

@@ -51,6 +51,67 @@ TEST(Dtw, CoarseToFineStaysCloseToReference) {
   EXPECT_NEAR(a.expertEnd, b.expertEnd, 10);
 }
 
+// Checkpointed backtracking (a path memory budget far below the band's direction bytes) must
+// give the very path of the full direction store: same cells, cost and end, ties included.
+void expectSamePath(const WarpPath& a, const WarpPath& b) {
+  EXPECT_EQ(a.learner, b.learner);
+  EXPECT_EQ(a.expert, b.expert);
+  EXPECT_EQ(a.cost, b.cost);
+  EXPECT_EQ(a.expertEnd, b.expertEnd);
+}
+
+TEST(Dtw, CheckpointedPathEqualsFullDirections) {
+  for (int n : {2, 7, 40, 97, 300})
+    for (bool openEnd : {true, false})
+      for (std::size_t budget : {std::size_t{1}, std::size_t{200}, std::size_t{5000}}) {
+        const FeatureMatrix L = wave(n, 16, 1.1, 0.2), E = wave(n + 13, 16, 1.0, 0.0);
+        DtwOptions full;
+        full.openEnd = openEnd;
+        full.coarseMinFrames = 1 << 30;
+        full.pathMemoryBytes = std::size_t{1} << 40;
+        DtwOptions ck = full;
+        ck.pathMemoryBytes = budget;
+        SCOPED_TRACE(testing::Message() << "n " << n << " open " << openEnd << " budget " << budget);
+        expectSamePath(alignDtw(L, E, ck), alignDtw(L, E, full));
+      }
+}
+
+TEST(Dtw, CheckpointedPathKeepsTieOrderOnFlatInput) {
+  // Small integer features: sums are exact, and holds (repeated rows) make many exact ties.
+  auto steps = [](int frames, int shift) {
+    FeatureMatrix m;
+    m.frames = frames;
+    m.dim = 8;
+    m.data.resize(static_cast<std::size_t>(frames * 8));
+    for (int i = 0; i < frames; ++i)
+      for (int d = 0; d < 8; ++d) m.row(i)[d] = static_cast<float>(((i + shift) / 9 + d) % 3);
+    return m;
+  };
+  for (bool openEnd : {true, false}) {
+    const FeatureMatrix L = steps(180, 4), E = steps(200, 0);
+    DtwOptions full;
+    full.openEnd = openEnd;
+    full.bandFraction = 0.3;
+    full.coarseMinFrames = 1 << 30;
+    full.pathMemoryBytes = std::size_t{1} << 40;
+    DtwOptions ck = full;
+    ck.pathMemoryBytes = 64;
+    SCOPED_TRACE(openEnd);
+    expectSamePath(alignDtw(L, E, ck), alignDtw(L, E, full));
+    expectSamePath(alignDtw(L, L, ck), alignDtw(L, L, full));
+  }
+}
+
+TEST(Dtw, CheckpointedCoarseToFineEqualsFullDirections) {
+  const FeatureMatrix L = wave(1500, 24, 1.05, 0.1), E = wave(1400, 24, 1.0, 0.0);
+  DtwOptions full;
+  full.coarseMinFrames = 128;
+  full.pathMemoryBytes = std::size_t{1} << 40;
+  DtwOptions ck = full;
+  ck.pathMemoryBytes = 1000;
+  expectSamePath(alignDtw(L, E, ck), alignDtw(L, E, full));
+}
+
 TEST(Dtw, BandRowsAreConnected) {
   DtwOptions o;
   o.bandFraction = 0.02;

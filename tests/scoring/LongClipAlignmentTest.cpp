@@ -33,5 +33,28 @@ TEST(LongClipAlignment, TenMinuteLoopedClipsKeepTheInjectedLag) {
   }
 }
 
+// The linear-cost search (within coarseSearchSeconds of a path found at <= 0.2 s frames) must
+// find what the whole band finds at the limited level: same lag, same scores.
+TEST(LongClipAlignment, TenMinuteSearchNearCoarsePathEqualsWholeBand) {
+  for (const char* name : {"clap", "wave"}) {
+    auto clip = loadClip(std::string(MIMESIS_SOURCE_DIR) + "/assets/" + name + ".mkeys");
+    ASSERT_TRUE(clip.ok()) << clip.error().describe();
+    const Clip expert = test::loopClip(*clip, 600.0);
+    LearnerParams p;
+    p.lagMs = 150.0;
+    p.seed = 7;
+    const Clip learner = simulateLearner(expert, p);
+    ScoringConfig wholeBand;
+    wholeBand.coarseSearchSeconds = 0.0;  // the band at 0.05 s frames, as before
+    auto near = scorePerformance(expert, learner, ScoringConfig{});
+    auto whole = scorePerformance(expert, learner, wholeBand);
+    ASSERT_TRUE(near.ok() && whole.ok());
+    EXPECT_EQ(near->lagMs, whole->lagMs) << name;
+    EXPECT_EQ(near->score, whole->score) << name;
+    EXPECT_EQ(near->anatomicalCostPerStep, whole->anatomicalCostPerStep) << name;
+    EXPECT_EQ(near->coverage, whole->coverage) << name;
+  }
+}
+
 }  // namespace
 }  // namespace mimesis

@@ -1,8 +1,8 @@
 // Validity floors (issue 17): the UI-PRMD pair protocol of bench/validity (every movement,
 // subject and episode: 450 positive and 500 negative pairs per movement), Mimesis's overall
 // score against the plain-DTW baseline computed in the same run. Floors are the figures
-// measured when the weights were chosen (engine/scoring/SCORING.md) minus 0.005, and never
-// below plain DTW's figure minus 0.01. About 12 s on this 2-core machine.
+// measured with the body-size normalisation (engine/scoring/SCORING.md) minus 0.004, rounded
+// down, and never below plain DTW's figure minus 0.01. About 12 s on this 2-core machine.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,9 +13,12 @@
 namespace mimesis {
 namespace {
 
-// Per movement m01..m10; measured: 0.995 0.995 0.924 0.943 0.991 0.986 1.000 0.889 0.992 0.996.
-constexpr double kFloor[10] = {0.990, 0.990, 0.919, 0.939, 0.986, 0.981, 0.995, 0.884, 0.987, 0.991};
-constexpr double kMeanFloor = 0.966;  // measured 0.971; plain DTW 0.964
+// Per movement m01..m10; measured: 0.9944 0.9961 0.9304 0.9444 0.9934 0.9898 0.9998 0.8942 0.9942
+// 0.9971 (plain DTW 0.9968 0.9791 0.8839 0.9494 0.9911 0.9801 0.9999 0.8628 0.9962 0.9966).
+constexpr double kFloor[10] = {0.990, 0.992, 0.926, 0.940, 0.989, 0.985, 0.995, 0.890, 0.990, 0.993};
+constexpr double kMeanFloor = 0.969;  // measured 0.9734; plain DTW 0.9636
+// Mimesis's mean lead over plain DTW in the same run (measured +0.0098).
+constexpr double kMeanLead = 0.006;
 
 TEST(UiPrmdValidity, OverallScoreSeparatesCorrectFromIncorrectAtLeastAsWellAsPlainDtw) {
   const std::string root = std::string(MIMESIS_SHARED_DATA_DIR) + "/ui-prmd";
@@ -37,7 +40,7 @@ TEST(UiPrmdValidity, OverallScoreSeparatesCorrectFromIncorrectAtLeastAsWellAsPla
     EXPECT_GE(mr.auroc[validity::kMimesis], mr.auroc[validity::kPlainDtw] - 0.01);
   }
   EXPECT_GE(r.mean[validity::kMimesis], kMeanFloor);
-  EXPECT_GT(r.mean[validity::kMimesis], r.mean[validity::kPlainDtw]);
+  EXPECT_GE(r.mean[validity::kMimesis], r.mean[validity::kPlainDtw] + kMeanLead);
 }
 
 }  // namespace

@@ -26,8 +26,12 @@ CommandAction addConvertCommand(CLI::App& app);
 CommandAction addSimulateCommand(CLI::App& app);
 CommandAction addScoreCommand(CLI::App& app);
 CommandAction addLessonCommand(CLI::App& app);
+CommandAction addMergeCommand(CLI::App& app);
 CommandAction addRenderCommand(CLI::App& app);
 CommandAction addDesktopCommand(CLI::App& app);
 CommandAction addHeadsetCommand(CLI::App& app);
+CommandAction addProgressCommand(CLI::App& app);
+CommandAction addRecordCommand(CLI::App& app);  // RecordCommand.cpp (authoring)
+CommandAction addAuthorCommand(CLI::App& app);  // AuthorCommand.cpp (authoring)
 
 }  // namespace mimesis::app

@@ -9,6 +9,7 @@
 
 #include "Command.hpp"
 #include "mimesis/desktop/DesktopSession.hpp"
+#include "LearnerProfile.hpp"
 #include "LessonInputs.hpp"
 #include "mimesis/stills/WorstMomentImage.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
@@ -31,6 +32,7 @@ struct DesktopCommandOptions {
   bool handMesh = false;
   bool validate = false;
   bool frameTimes = false;
+  ProfileOptions profile;
 };
 
 int runDesktop(const DesktopCommandOptions& o) {
@@ -74,9 +76,12 @@ int runDesktop(const DesktopCommandOptions& o) {
 
   ReportOptions report;
   report.renderPng = worstMomentRenderer(*lesson, o.report);
-  Result<HeadlessResult> run = runHeadlessLesson(*lesson, session, o.trials, o.report, report, session.observer());
+  std::string profileNote;
+  Result<HeadlessResult> run = runProfiledLesson(&o.profile, "desktop", *lesson, session, o.trials, o.report, report,
+                                                 session.observer(), &profileNote);
   if (session.failure()) return reportError("desktop", *session.failure());
   if (!run) return reportError("desktop", run.error());
+  if (!profileNote.empty()) fmt::print("learner {}: {}\n", o.profile.learnerId, profileNote);
   fmt::print("{} trials, {} frames shown; {}; the recording is kept: {}\nreport: {}/report.html\n", run->trials.size(),
              session.framesShown(), run->stopReason, d.recordingPath, o.report);
   if (!o.screenshot.empty()) {
@@ -109,6 +114,7 @@ CommandAction addDesktopCommand(CLI::App& app) {
   cmd->add_flag("--hand-mesh", o->handMesh, "Draw the learner's hands with the skinned hand mesh");
   cmd->add_flag("--validate", o->validate, "Enable Vulkan validation layers; fail on any message");
   cmd->add_flag("--frame-times", o->frameTimes, "Print where each displayed frame's time went (median, p95, mean per phase)");
+  addProfileOptions(cmd, o->profile);
   return [o] { return runDesktop(*o); };
 }
 

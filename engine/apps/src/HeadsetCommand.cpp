@@ -2,9 +2,11 @@
 // reports as `mimesis lesson`, the learner's hands from XR_EXT_hand_tracking.
 #include <fmt/core.h>
 
+#include <memory>
 #include <string>
 
 #include "Command.hpp"
+#include "LearnerProfile.hpp"
 #include "LessonInputs.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 
@@ -23,6 +25,7 @@ struct HeadsetCommandOptions {
   bool validate = false;
   std::vector<std::string> layers;
   bool noHtml = false;
+  ProfileOptions profile;
 };
 
 #ifdef MIMESIS_HAVE_xr
@@ -36,8 +39,20 @@ int runHeadset(const HeadsetCommandOptions& o) {
   options.maxFrames = o.frames;
   options.reportDir = o.report;
   options.report.writeHtml = !o.noHtml;
+  std::unique_ptr<LessonProfile> profile;
+  if (o.profile.active()) {
+    Result<std::unique_ptr<LessonProfile>> p = LessonProfile::open(o.profile, *lesson, "headset");
+    if (!p) return reportError("headset", p.error());
+    profile = std::move(*p);
+    options.observer = profile->observer();
+    options.resume = profile->resume();
+    fmt::print("learner {}: {}\n", o.profile.learnerId, profile->note());
+  }
   Result<HeadsetLessonResult> r = runHeadsetLesson(*lesson, options);
   if (!r) return reportError("headset", r.error());
+  // Trials are committed one by one; a session that stopped early keeps them, unfinished.
+  if (profile && r->completed)
+    if (Status s = profile->finish(); !s) return reportError("headset", s.error());
   fmt::print("headset: {} frames submitted, {} lesson frames, session {}\n", r->framesSubmitted, r->handFrames,
              headsetEndName(r->end));
   if (r->handDisplayTimes.size() >= 2)  // the lesson's clock is the runtime's
@@ -70,6 +85,7 @@ CommandAction addHeadsetCommand(CLI::App& app) {
   cmd->add_flag("--validate", o->validate, "Vulkan validation; any message fails the run");
   cmd->add_option("--xr-layer", o->layers, "Enable an OpenXR API layer, e.g. XR_APILAYER_LUNARG_core_validation");
   cmd->add_flag("--no-html", o->noHtml, "Do not write report.html");
+  addProfileOptions(cmd, o->profile);
   return [o]() -> int {
 #ifdef MIMESIS_HAVE_xr
     return runHeadset(*o);

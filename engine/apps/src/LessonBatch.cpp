@@ -12,7 +12,8 @@
 
 #include "BatchManifest.hpp"
 #include "Command.hpp"
-#include "ProgressBar.hpp"
+#include "BatchProgress.hpp"
+#include "ShardStamp.hpp"
 #include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/session/HeadlessLesson.hpp"
@@ -60,7 +61,8 @@ struct Outcome {
   HeadlessResult result;
 };
 
-Result<Outcome> runOne(const Lesson& lesson, const fs::path& path, const fs::path& reportDir, int trials) {
+Result<Outcome> runOne(const Lesson& lesson, const fs::path& path, const fs::path& reportDir, int trials,
+                       const ProfileOptions* profile) {
   Outcome o;
   std::unique_ptr<HandSource> source;
   const std::string name = lowerName(path);
@@ -80,8 +82,10 @@ Result<Outcome> runOne(const Lesson& lesson, const fs::path& path, const fs::pat
       source = std::make_unique<SessionReplaySource>(std::move(*replay));
       o.source = "session";
     } else {
+      Result<Clip> ready = prepareLearnerClip(lesson, f->clip, path.string());
+      if (!ready) return ready.error();
       std::vector<Clip> one;
-      one.push_back(std::move(f->clip));
+      one.push_back(std::move(*ready));
       source = std::make_unique<RecordingSource>(std::move(one));
       o.source = "performance";
     }
@@ -89,13 +93,15 @@ Result<Outcome> runOne(const Lesson& lesson, const fs::path& path, const fs::pat
     Result<Clip> c = loadClip(path.string());
     if (!c) return c.error();
     if (c->frames.size() < 2) return makeError(ErrorCode::BadInput, "the recording has under two frames", path.string());
+    Result<Clip> ready = prepareLearnerClip(lesson, *c, path.string());
+    if (!ready) return ready.error();
     std::vector<Clip> one;
-    one.push_back(std::move(*c));
+    one.push_back(std::move(*ready));
     source = std::make_unique<RecordingSource>(std::move(one));
     o.source = "performance";
   }
   if (trials <= 0 && o.source == "session") return makeError(ErrorCode::BadInput, "no complete trial", path.string());
-  Result<HeadlessResult> r = runHeadlessLesson(lesson, *source, trials, reportDir.string());
+  Result<HeadlessResult> r = runProfiledLesson(profile, "batch", lesson, *source, trials, reportDir.string());
   if (!r) return r.error();
   o.result = std::move(*r);
   return o;
@@ -116,6 +122,22 @@ int runLessonBatch(const Lesson& lesson, const LessonBatchOptions& opt) {
   const std::string suffix = whole ? "" : fmt::format("-{}-of-{}", shard->index, shard->count);
   const fs::path resultsPath = fs::path(opt.out) / ("RESULTS" + suffix + ".jsonl");
   const fs::path csvPath = fs::path(opt.out) / ("summary" + suffix + ".csv");
+  // A shard's stamp goes first, unfinished, so a stale finished one never vouches for new results.
+  ShardStamp stamp;
+  if (!whole) {
+    std::vector<std::vector<std::string>> fields;
+    for (std::size_t i = 0; i < files->size(); ++i) fields.push_back({std::to_string(i), (*files)[i].string()});
+    stamp = ShardStamp{"lesson", shard->index, shard->count, files->size(), opt.folder, manifestFingerprint(fields),
+                       fmt::format("scene {} (crc32c {}) --trials {} --out {}{}", opt.scene, fileFingerprint(opt.scene),
+                                   opt.trials, opt.out,
+                                   // a profiled batch's rows depend on the learner and the session time
+                                   opt.profile ? fmt::format(" --learner-id {} --now {}", opt.profile->learnerId,
+                                                             opt.profile->now)
+                                               : std::string()),
+                       csvPath.filename().string(), false, 0, 0};
+    const Status s = writeStamp(resultsPath.string(), stamp);
+    if (!s) return reportError("lesson", s.error());
+  }
   std::ofstream results(resultsPath, std::ios::binary | std::ios::trunc);
   std::ofstream csv(csvPath, std::ios::binary | std::ios::trunc);
   if (!results || !csv) return reportError("lesson", makeError(ErrorCode::Io, "cannot create the result files", opt.out));
@@ -125,6 +147,7 @@ int runLessonBatch(const Lesson& lesson, const LessonBatchOptions& opt) {
   std::vector<std::size_t> mine;
   for (std::size_t i = 0; i < files->size(); ++i)
     if (shard->owns(i)) mine.push_back(i);
+  BatchProgress progress(mine.size(), !opt.quiet);
   std::size_t failed = 0;
   auto quoted = [](const std::string& s) { return "\"" + jsonEscape(s) + "\""; };
   auto csvCell = [](const std::string& s) {
@@ -138,7 +161,7 @@ int runLessonBatch(const Lesson& lesson, const LessonBatchOptions& opt) {
     const fs::path& path = (*files)[row];
     const std::string id = path.filename().string();
     const fs::path reportDir = fs::path(opt.out) / id;
-    Result<Outcome> r = runOne(lesson, path, reportDir, opt.trials);
+    Result<Outcome> r = runOne(lesson, path, reportDir, opt.trials, opt.profile);
     std::string line = fmt::format("{{\"row\":{},\"id\":{},\"recording\":{},", row, quoted(id), quoted(path.string()));
     if (r) {
       const HeadlessResult& h = r->result;
@@ -177,9 +200,16 @@ int runLessonBatch(const Lesson& lesson, const LessonBatchOptions& opt) {
     results << line << '\n';
     results.flush();  // a killed array job keeps every finished recording
     csv.flush();
-    showProgress(k + 1, mine.size());
+    progress.fileDone(!r);
   }
   if (!results || !csv) return reportError("lesson", makeError(ErrorCode::Io, "write failed", opt.out));
+  if (!whole) {
+    stamp.complete = true;
+    stamp.written = mine.size();
+    stamp.failed = failed;
+    const Status s = writeStamp(resultsPath.string(), stamp);
+    if (!s) return reportError("lesson", s.error());
+  }
   fmt::print("{}: {} lesson(s) run, {} failed (shard {}); summary {}\n", resultsPath.string(), mine.size() - failed,
              failed, opt.shard, csvPath.string());
   return failed == 0 ? kExitOk : kExitBadInput;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "Command.hpp"
+#include "LearnerProfile.hpp"
 #include "LessonInputs.hpp"
 #include "mimesis/stills/WorstMomentImage.hpp"
 #include "LessonBatch.hpp"
@@ -33,7 +34,9 @@ struct LessonOptions {
   std::string out;
   std::string shard = "0/1";
   bool noHtml = false;
+  bool quiet = false;
   LearnerBehaviour behaviour = SimulatedLearnerSource::improvingLearner();
+  ProfileOptions profile;
 };
 
 
@@ -47,7 +50,13 @@ int runLesson(LessonOptions o) {
                                            "arguments"));
   Result<Lesson> lesson = loadSceneLesson(o.scene);
   if (!lesson) return reportError("lesson", lesson.error());
-  if (!o.batch.empty()) return runLessonBatch(*lesson, LessonBatchOptions{o.batch, o.out, o.shard, o.trials});
+  if (!o.batch.empty()) {
+    LessonBatchOptions batch{o.batch, o.out, o.shard, o.trials, nullptr, o.scene, o.quiet};
+    batch.profile = o.profile.active() ? &o.profile : nullptr;
+    if (batch.profile)
+      if (Status s = checkProfile(o.profile); !s) return reportError("lesson", s.error());
+    return runLessonBatch(*lesson, batch);
+  }
 
   std::unique_ptr<HandSource> source;
   std::string replayNote;
@@ -89,7 +98,7 @@ int runLesson(LessonOptions o) {
     }
     source = std::make_unique<SimulatedLearnerSource>(b);
   } else {
-    Result<std::vector<Clip>> recordings = loadRecordings(o.learner);
+    Result<std::vector<Clip>> recordings = loadRecordings(o.learner, &*lesson);
     if (!recordings) return reportError("lesson", recordings.error());
     source = std::make_unique<RecordingSource>(std::move(*recordings));
   }
@@ -97,8 +106,11 @@ int runLesson(LessonOptions o) {
   ReportOptions reportOptions;
   reportOptions.writeHtml = !o.noHtml;
   reportOptions.renderPng = worstMomentRenderer(*lesson, o.report);
-  Result<HeadlessResult> r = runHeadlessLesson(*lesson, *source, o.trials, o.report, reportOptions);
+  std::string profileNote;
+  Result<HeadlessResult> r =
+      runProfiledLesson(&o.profile, "lesson", *lesson, *source, o.trials, o.report, reportOptions, {}, &profileNote);
   if (!r) return reportError("lesson", r.error());
+  if (!profileNote.empty()) fmt::print("learner {}: {}\n", o.profile.learnerId, profileNote);
   if (!replayNote.empty()) fmt::print("replayed the finished trials of a recording cut short: {}\n", replayNote);
   fmt::print("lesson {} ({}), {} trial(s)\n", lesson->name, lesson->clipRef, r->trials.size());
   fmt::print("{:>5}  {:<9}  {:>6}  {:>5}  {:>5}  {}\n", "trial", "stage", "score", "ghost", "tempo", "feedback");
@@ -141,6 +153,7 @@ CommandAction addLessonCommand(CLI::App& app) {
   cmd->add_option("--shard", o->shard, "With --batch: I/N runs recordings whose index (name order) % N == I")
       ->capture_default_str();
   cmd->add_flag("--no-html", o->noHtml, "Do not write report.html");
+  cmd->add_flag("--quiet", o->quiet, "With --batch: no progress line (it is drawn only on a terminal anyway)");
   LearnerParams& p = o->behaviour.base;
   cmd->add_option("--lag-ms", p.lagMs, "Simulated learner: how far it trails the expert, ms")
       ->capture_default_str()->check(CLI::Range(-2000.0, 5000.0));
@@ -169,6 +182,7 @@ CommandAction addLessonCommand(CLI::App& app) {
   cmd->add_option("--trials", o->trials, "Number of trials (default: the scene's)")
       ->check(CLI::Range(1, 1000))->excludes(replay);
   cmd->add_option("--report", o->report, "Report folder")->capture_default_str();
+  addProfileOptions(cmd, o->profile);
   return [o] { return runLesson(*o); };
 }
 

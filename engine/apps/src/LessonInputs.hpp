@@ -14,6 +14,8 @@ namespace mimesis::app {
 Result<Lesson> loadSceneLesson(const std::string& scenePath);
 
 // Each recording read with loadClip; one with under two frames is refused (naming the file).
-Result<std::vector<Clip>> loadRecordings(const std::vector<std::string>& paths);
+// With a lesson, each is made ready for it (prepareLearnerClip: a body recording is matched to
+// the expert's skeleton by joint name).
+Result<std::vector<Clip>> loadRecordings(const std::vector<std::string>& paths, const Lesson* lesson = nullptr);
 
 }  // namespace mimesis::app

@@ -7,7 +7,8 @@
 
 #include "BatchManifest.hpp"
 #include "Command.hpp"
-#include "ProgressBar.hpp"
+#include "BatchProgress.hpp"
+#include "ShardStamp.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/scoring/Scorer.hpp"
 
@@ -75,12 +76,24 @@ int runBatch(const ScoreOptions& o, const ScoringConfig& config) {
   if (!shard) return reportError("score", shard.error());
   Result<std::vector<ManifestRow>> rows = readManifest(o.batch);
   if (!rows) return reportError("score", rows.error());
-  std::ofstream out(o.out, std::ios::binary);
-  if (!out) return reportError("score", makeError(ErrorCode::Io, "cannot open for writing", o.out));
 
   std::vector<const ManifestRow*> mine;
   for (const ManifestRow& r : *rows)
     if (shard->owns(r.index)) mine.push_back(&r);
+  // A shard of N > 1 stamps its results so `mimesis merge` can check the pieces fit together;
+  // the unfinished stamp goes first, so a stale finished one never vouches for new results.
+  ShardStamp stamp;
+  if (shard->count > 1) {
+    std::vector<std::vector<std::string>> fields;
+    for (const ManifestRow& r : *rows) fields.push_back({std::to_string(r.index), r.expert, r.learner, r.mapping, r.id});
+    stamp = ShardStamp{"score", shard->index, shard->count, rows->size(), o.batch, manifestFingerprint(fields),
+                       fmt::format("--mapping {} --band {}", o.mapping, o.band), "", false, 0, 0};
+    const Status s = writeStamp(o.out, stamp);
+    if (!s) return reportError("score", s.error());
+  }
+  std::ofstream out(o.out, std::ios::binary);
+  if (!out) return reportError("score", makeError(ErrorCode::Io, "cannot open for writing", o.out));
+  BatchProgress progress(mine.size(), !o.quiet);
   std::size_t failed = 0;
   for (std::size_t i = 0; i < mine.size(); ++i) {
     const ManifestRow& row = *mine[i];
@@ -101,9 +114,16 @@ int runBatch(const ScoreOptions& o, const ScoringConfig& config) {
     }
     out << line << '\n';
     out.flush();  // a killed array job keeps every finished row
-    showProgress(i + 1, mine.size());
+    progress.fileDone(!report);
   }
   if (!out) return reportError("score", makeError(ErrorCode::Io, "write failed", o.out));
+  if (shard->count > 1) {
+    stamp.complete = true;
+    stamp.written = mine.size();
+    stamp.failed = failed;
+    const Status s = writeStamp(o.out, stamp);
+    if (!s) return reportError("score", s.error());
+  }
   fmt::print("{}: {} rows scored, {} failed (shard {})\n", o.out, mine.size() - failed, failed, o.shard);
   return failed == 0 ? kExitOk : kExitBadInput;
 }
@@ -131,7 +151,7 @@ CommandAction addScoreCommand(CLI::App& app) {
       ->capture_default_str()->check(CLI::Range(0.01, 1.0));
   cmd->add_option("--json", o->json, "Write the JSON report here (schema: engine/scoring/SCORE_REPORT.md)");
   cmd->add_option("--csv", o->csv, "Write per segment x group rows here");
-  cmd->add_flag("--quiet", o->quiet, "Do not print the table");
+  cmd->add_flag("--quiet", o->quiet, "Do not print the table, nor the batch progress line");
   cmd->add_option("--batch", o->batch, "Manifest CSV with columns expert,learner[,mapping][,id] (header row)");
   cmd->add_option("--out", o->out, "With --batch: JSON Lines results, one object per row");
   cmd->add_option("--shard", o->shard, "With --batch: I/N scores rows whose index % N == I (0-based)")

@@ -33,9 +33,13 @@ int main(int argc, char** argv) {
   add(addSimulateCommand(app));
   add(addScoreCommand(app));
   add(addLessonCommand(app));
+  add(addMergeCommand(app));
   add(addRenderCommand(app));
   add(addDesktopCommand(app));
   add(addHeadsetCommand(app));
+  add(addProgressCommand(app));
+  add(addRecordCommand(app));
+  add(addAuthorCommand(app));
 
   // An unknown first word is the commonest slip; name it instead of CLI11's generic message.
   if (argc > 1 && argv[1][0] != '-') {

@@ -23,9 +23,7 @@ struct Tables {
 };
 constexpr Tables kTables{};
 
-}  // namespace
-
-std::uint32_t crc32c(const void* data, std::size_t size, std::uint32_t crc) {
+std::uint32_t crc32cTable(const void* data, std::size_t size, std::uint32_t crc) {
   const auto* p = static_cast<const unsigned char*>(data);
   crc = ~crc;
   while (size >= 8) {
@@ -41,6 +39,39 @@ std::uint32_t crc32c(const void* data, std::size_t size, std::uint32_t crc) {
   }
   while (size--) crc = (crc >> 8) ^ kTables.t[0][(crc ^ *p++) & 0xFFu];
   return ~crc;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// SSE4.2's crc32 instruction computes this very polynomial, 8 bytes per instruction: reading a
+// 10-minute .mrec (~90 MB) spent more time in the table loop than in decoding.
+__attribute__((target("sse4.2"))) std::uint32_t crc32cHardware(const void* data, std::size_t size, std::uint32_t crc) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  std::uint64_t c = ~crc;
+  while (size >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    c = __builtin_ia32_crc32di(c, v);
+    p += 8;
+    size -= 8;
+  }
+  auto c32 = static_cast<std::uint32_t>(c);
+  while (size--) c32 = __builtin_ia32_crc32qi(c32, *p++);
+  return ~c32;
+}
+
+bool haveHardwareCrc() {
+  static const bool have = __builtin_cpu_supports("sse4.2");
+  return have;
+}
+#else
+std::uint32_t crc32cHardware(const void* data, std::size_t size, std::uint32_t crc) { return crc32cTable(data, size, crc); }
+bool haveHardwareCrc() { return false; }
+#endif
+
+}  // namespace
+
+std::uint32_t crc32c(const void* data, std::size_t size, std::uint32_t crc) {
+  return haveHardwareCrc() ? crc32cHardware(data, size, crc) : crc32cTable(data, size, crc);
 }
 
 }  // namespace mimesis

@@ -43,8 +43,26 @@ Result<std::vector<ScriptEvent>> readDesktopScript(const std::string& path) {
       ok = static_cast<bool>(ss >> e.x >> e.y >> e.z);
     } else if (e.action == "curl") {
       ok = static_cast<bool>(ss >> e.name >> e.x) && fingers.count(e.name) > 0 && e.x >= 0.0 && e.x <= 1.0;
+    } else if (e.action == "trim" || e.action == "nocopy") {
+      ok = static_cast<bool>(ss >> e.x >> e.y);
+    } else if (e.action == "segment") {
+      ok = static_cast<bool>(ss >> e.name >> e.x >> e.y);
+    } else if (e.action == "tolerance") {
+      ok = static_cast<bool>(ss >> e.name >> e.x);
+    } else if (e.action == "boundary") {
+      ok = static_cast<bool>(ss >> e.name >> e.word >> e.x) && (e.word == "start" || e.word == "end");
+    } else if (e.action == "scrub") {
+      ok = static_cast<bool>(ss >> e.x);
+    } else if (e.action == "mapping") {
+      ok = static_cast<bool>(ss >> e.name) && (e.name == "anatomical" || e.name == "mirror");
+    } else if (e.action == "view") {
+      ok = static_cast<bool>(ss >> e.name) && (e.name == "facing" || e.name == "first-person" || e.name == "side");
     } else {
-      return makeError(ErrorCode::BadInput, "unknown action '" + e.action + "' (key, move, click, wrist, curl)", where);
+      return makeError(ErrorCode::BadInput,
+                       "unknown action '" + e.action +
+                           "' (key, move, click, wrist, curl; authoring: trim, segment, nocopy, tolerance, boundary, scrub, "
+                           "mapping, view)",
+                       where);
     }
     if (!ok || !std::isfinite(e.x) || !std::isfinite(e.y) || !std::isfinite(e.z))
       return makeError(ErrorCode::BadInput, "bad arguments for '" + e.action + "'", where);

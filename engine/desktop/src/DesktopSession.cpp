@@ -27,6 +27,9 @@
 #include "mimesis/session/ViewCameras.hpp"
 #include "mimesis/sim/PuppetHandSource.hpp"
 #include "mimesis/ui/DesktopPanels.hpp"
+#include "mimesis/ui/TimelinePanel.hpp"
+
+#include "DesktopAuthoring.hpp"
 
 namespace mimesis {
 
@@ -131,7 +134,13 @@ struct DesktopSession::Impl {
     while (nextEvent < options.script.size() && options.script[nextEvent].frame <= shown) {
       const ScriptEvent& e = options.script[nextEvent++];
       PuppetHand& hand = puppet.hands[static_cast<std::size_t>(controls.activeHand)];
-      if (e.action == "key") {
+      if (isAuthoringAction(e.action)) {
+        Status st = options.authoring != nullptr
+                        ? applyAuthoringEvent(e, *options.authoring, lesson->clip.duration(), controls)
+                        : Status(makeError(ErrorCode::BadInput, "'" + e.action + "' is an authoring action (mimesis author --desktop)",
+                                           "input script, frame " + std::to_string(e.frame)));
+        if (!st && !failure) failure = st.error();
+      } else if (e.action == "key") {
         bool shift = false;
         onKey(keyFromName(e.name, shift), shift);
       } else if (e.action == "move" || e.action == "click") {
@@ -231,6 +240,7 @@ struct DesktopSession::Impl {
     glfwPollEvents();
     if (glfwWindowShouldClose(window)) controls.quit = true;
     applyScript();
+    if (failure) return false;
     while (!pendingKeys.empty()) {
       const int k = pendingKeys.front();
       pendingKeys.pop_front();
@@ -300,6 +310,12 @@ Result<std::unique_ptr<DesktopSession>> DesktopSession::create(const Lesson& les
   const std::filesystem::path rec(options.recordingPath);
   s.model.recordingPath = (rec.parent_path().filename() / rec.filename()).string();
   s.model.expertDuration = lesson.clip.duration();
+  // The scene's default view: facing follows the mirror model (which starts facing); the others
+  // are a display override from the first frame.
+  if (lesson.view != LessonView::Facing) {
+    s.controls.followModelView = false;
+    s.controls.view = lesson.view == LessonView::Side ? ViewKind::Side : ViewKind::FirstPerson;
+  }
   for (const Segment& seg : lesson.clip.segments) s.model.segmentNames.push_back(seg.name);
 
   // GLFW, Xlib extensions and the driver's WSI load libraries of their own; they stay loaded
@@ -358,6 +374,13 @@ Result<std::unique_ptr<DesktopSession>> DesktopSession::create(const Lesson& les
   s.renderer->setUiBuilder([&s] {
     const Impl::Clock::time_point start = Impl::Clock::now();
     drawDesktopPanels(s.model, s.controls);
+    if (s.options.authoring != nullptr) {
+      TimelineModel tm;
+      tm.takeDuration = s.lesson->clip.duration();
+      tm.playhead = s.model.expertTime;
+      tm.takeName = s.lesson->name;
+      drawTimelinePanel(tm, *s.options.authoring, s.controls);
+    }
     s.panelsMs += Impl::msSince(start);
   });
 

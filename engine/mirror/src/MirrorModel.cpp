@@ -10,6 +10,12 @@ MirrorModel::MirrorModel(const MirrorConfig& config, LessonLayout layout)
 
 void MirrorModel::start(double time) { policy_.start(time, trace_); }
 
+void MirrorModel::resume(double time, const MirrorResume& resume) {
+  if (!resume.active) return;
+  observer_.resumeSkill(resume.guided, resume.unguided);
+  policy_.resume(time, resume, trace_);
+}
+
 void MirrorModel::beginTrial() { observer_.beginTrial(); }
 
 const FeedbackState& MirrorModel::update(const ObservedFrame& frame) {

@@ -487,4 +487,13 @@ double MirrorObserver::guidanceDependence(int segment, bool* known) const {
   return n ? sum / n : 0.0;
 }
 
+bool MirrorObserver::resumeSkill(const SkillBank& guided, const SkillBank& unguided) {
+  const int segments = layout_.segmentCount();
+  for (const SkillBank* b : {&guided, &unguided})
+    if (b->segments() != segments || b->cellsPerSegment() != kCellsPerSegment) return false;
+  guided_ = guided;
+  unguided_ = unguided;
+  return true;
+}
+
 }  // namespace mimesis

@@ -185,6 +185,23 @@ void MirrorPolicy::start(double time, DecisionTrace& trace) {
              trace);
 }
 
+void MirrorPolicy::resume(double time, const MirrorResume& r, DecisionTrace& trace) {
+  if (!r.active) return;
+  resumeStage_ = r.stage;
+  if (r.retentionTest && r.retentionTrials > 0) {
+    retentionPending_ = true;
+    retentionNeeded_ = r.retentionTrials;
+    retentionDone_ = 0;
+    retentionKey_ = r.retentionTrialsKey;
+    setStage(time, Stage::Retention, r.retentionCause, trace);
+    // Already in Retention (resumed there): the test still starts with fresh counters.
+    trialsInStage_ = holdCount_ = stepBackCount_ = passCount_ = 0;
+    state_.message = "Welcome back. First, once from memory: no ghost, no hints.";
+    return;
+  }
+  setStage(time, r.stage, r.stageCause, trace);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Per frame
 

@@ -43,7 +43,9 @@ void MirrorPolicy::onTrial(double time, const TrialOutcome& outcome, const Mirro
   noteBestAttempt(time, score, trace);
   offerShowMe(time, outcome, errors, trace);
   narrowTolerances(time, observer, trace);
-  const bool stageChanged = updateStage(time, score, errors, observer, trace);
+  // A delayed-retention test measures what remained; it neither advances nor completes the lesson.
+  const bool stageChanged =
+      retentionPending_ ? endRetentionTest(time, trace) : updateStage(time, score, errors, observer, trace);
   if (!stageChanged) updatePartPractice(time, observer, trace);
   updateTempo(time, outcome, errors, observer, trace);
   if (!stageChanged) updateOpacity(time, observer, trace);
@@ -276,6 +278,22 @@ bool MirrorPolicy::updateStage(double time, double score, const TrialErrors& err
     return false;
   }
   setStage(time, static_cast<Stage>(static_cast<int>(trialStage_) + 1), cause, trace);
+  return true;
+}
+
+// After a full delayed-retention trial: once the test's trials are done, practice goes on in the
+// stage the learner had reached.
+bool MirrorPolicy::endRetentionTest(double time, DecisionTrace& trace) {
+  ++retentionDone_;
+  if (retentionDone_ < retentionNeeded_) return false;
+  retentionPending_ = false;
+  const DecisionCause cause = because("delayed-retention trials performed", retentionDone_, ">=", retentionNeeded_,
+                                      retentionKey_, 0, kCount);
+  if (resumeStage_ == Stage::Retention) {
+    trialsInStage_ = holdCount_ = stepBackCount_ = passCount_ = 0;
+    return false;
+  }
+  setStage(time, resumeStage_, cause, trace);
   return true;
 }
 

@@ -194,7 +194,7 @@ void decodeFrames(ByteReader& r, std::size_t framesSoFar, std::vector<Frame>& fr
   const std::size_t limit = framesSoFar < kMaxFrames ? kMaxFrames - framesSoFar : 0;
   const std::size_t n = r.count(kMinFrameBytes, limit, "frames");
   for (std::size_t i = 0; i < n && r.ok(); ++i) {
-    Frame f;
+    Frame& f = frames.emplace_back();  // decoded in place (a Frame is ~2 KB); dropped if bad
     f.time = r.f64();
     const std::uint8_t bits = r.u8();
     // New per-frame data would change the record size, so it must come in a new chunk type;
@@ -213,10 +213,9 @@ void decodeFrames(ByteReader& r, std::size_t framesSoFar, std::vector<Frame>& fr
       r.fail("frame declares " + std::to_string(bodyCount) + " body joints but only " +
              std::to_string(r.remaining()) + " bytes follow");
     }
-    if (!r.ok()) break;
+    if (!r.ok()) { frames.pop_back(); break; }
     f.body.resize(bodyCount);
     for (JointPose& j : f.body) getJoint(r, j);
-    frames.push_back(std::move(f));
   }
 }
 

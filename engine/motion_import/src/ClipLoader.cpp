@@ -9,6 +9,7 @@
 #include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion_import/AssimpImport.hpp"
 #include "mimesis/motion_import/BvhImport.hpp"
+#include "mimesis/motion_import/ClipExportImport.hpp"
 #include "mimesis/motion_import/CsvJointTable.hpp"
 #include "mimesis/motion_import/RigMap.hpp"
 #include "mimesis/motion_import/UiPrmd.hpp"
@@ -16,7 +17,7 @@
 namespace mimesis {
 namespace {
 
-enum class Reader { Bvh, Assimp, Table, Mrec, Keyframes };
+enum class Reader { Bvh, Assimp, Table, JsonLines, Mrec, Keyframes };
 
 struct Extension {
   const char* suffix;
@@ -28,7 +29,7 @@ constexpr Extension kExtensions[] = {
     {".csv.gz", Reader::Table}, {".txt.gz", Reader::Table}, {".bvh", Reader::Bvh},
     {".gltf", Reader::Assimp},  {".glb", Reader::Assimp},   {".fbx", Reader::Assimp},
     {".dae", Reader::Assimp},   {".csv", Reader::Table},    {".txt", Reader::Table},
-    {".mrec", Reader::Mrec},    {".mkeys", Reader::Keyframes},
+    {".mrec", Reader::Mrec},    {".mkeys", Reader::Keyframes}, {".jsonl", Reader::JsonLines},
 };
 
 std::string lower(std::string s) {
@@ -108,9 +109,16 @@ Result<Clip> loadClip(const std::string& path, const LoadOptions& options) {
       if (!raw) return raw.error();
       return clipFromRaw(*raw, options);
     }
-    case Reader::Table:
+    case Reader::Table: {
+      if (looksLikeClipCsv(path)) return readClipCsv(path);
       if (looksLikeUiPrmd(path)) return loadUiPrmd(path);
-      return loadCsvJointTable(path);
+      auto table = loadCsvJointTable(path);
+      // Named columns ("left_hand_x") give the body its groups, as a BVH's joint names do.
+      if (table && table->body.groups.empty()) table->body.groups = deriveBodyGroups(table->body);
+      return table;
+    }
+    case Reader::JsonLines:
+      return readClipJsonLines(path);
     case Reader::Mrec: {
       auto file = readMrec(path);
       if (!file) return file.error();

@@ -43,42 +43,76 @@ int pickEnd(const double* lastRow, int lo, int hi, int N) {
   return best;
 }
 
-// The DP over `rows` (row i spans [lo[i], hi[i]]), directions stored per cell.
-WarpPath bandedCore(const FeatureMatrix& L, const FeatureMatrix& E, const BandRows& rows, bool openEnd) {
-  const int N = L.frames, M = E.frames, dim = L.dim;
+// One DP row: D(i, j) for j in [lo, hi] from the previous row's [plo, phi] (`prev`, empty for
+// i == 0) and the costs `cost`. `Step` is told each cell's choice (kDiag/kUp/kLeft) so the
+// caller can store a direction or carry an origin. Every caller shares these exact double
+// operations, which is what lets a recomputed stretch reproduce the first pass bit for bit.
+template <class Step>
+inline void dpRow(int i, int lo, int hi, const double* prev, int plo, int phi, const float* cost, double* cur, Step&& step) {
+  double left = kInf;
+  for (int j = lo; j <= hi; ++j) {
+    double diag = kInf, up = kInf;
+    if (i > 0) {
+      if (j - 1 >= plo && j - 1 <= phi) diag = prev[j - 1 - plo];
+      if (j >= plo && j <= phi) up = prev[j - plo];
+    }
+    double best;
+    std::uint8_t d;
+    if (i == 0 && j == 0) { best = 0.0; d = kDiag; }
+    else if (diag <= up && diag <= left) { best = diag; d = kDiag; }
+    else if (up <= left) { best = up; d = kUp; }
+    else { best = left; d = kLeft; }
+    const double v = best + static_cast<double>(cost[j - lo]);
+    cur[j - lo] = v;
+    step(j, d);
+    left = v;
+  }
+}
+
+inline void rowCosts(const FeatureMatrix& L, const FeatureMatrix& E, int i, int lo, int hi, float* cost) {
+  const float* a = L.row(i);
+  for (int j = lo; j <= hi; ++j) cost[j - lo] = sqDist(a, E.row(j), L.dim);
+}
+
+// Walks stored directions back from (i, j) until row `stopRow` (exclusive, -1: to (0, 0)),
+// appending cells (reverse order). `dirAt(i, j)` gives a cell's direction.
+template <class DirAt>
+void walkBack(int i, int j, int stopRow, DirAt&& dirAt, WarpPath& w) {
+  while (i > stopRow) {
+    w.learner.push_back(i);
+    w.expert.push_back(j);
+    if (i == 0 && j == 0) break;
+    const std::uint8_t d = dirAt(i, j);
+    if (i == 0) { --j; continue; }  // row 0 is reached only by expert-only steps
+    if (d == kDiag) { --i; --j; }
+    else if (d == kUp) { --i; }
+    else { --j; }
+    if (j < 0) j = 0;
+  }
+}
+
+int widthOf(const BandRows& rows, int i) {
+  return rows.hi[static_cast<std::size_t>(i)] - rows.lo[static_cast<std::size_t>(i)] + 1;
+}
+
+// The DP over `rows` (row i spans [lo[i], hi[i]]) with one direction byte per cell.
+WarpPath fullDirectionsCore(const FeatureMatrix& L, const FeatureMatrix& E, const BandRows& rows, bool openEnd) {
+  const int N = L.frames, M = E.frames;
   std::vector<std::size_t> offset(static_cast<std::size_t>(N) + 1, 0);
-  for (int i = 0; i < N; ++i)
-    offset[static_cast<std::size_t>(i) + 1] = offset[static_cast<std::size_t>(i)] +
-        static_cast<std::size_t>(rows.hi[static_cast<std::size_t>(i)] - rows.lo[static_cast<std::size_t>(i)] + 1);
-  std::vector<std::uint8_t> dir(offset.back());
   int maxWidth = 0;
-  for (int i = 0; i < N; ++i) maxWidth = std::max(maxWidth, rows.hi[static_cast<std::size_t>(i)] - rows.lo[static_cast<std::size_t>(i)] + 1);
+  for (int i = 0; i < N; ++i) {
+    offset[static_cast<std::size_t>(i) + 1] = offset[static_cast<std::size_t>(i)] + static_cast<std::size_t>(widthOf(rows, i));
+    maxWidth = std::max(maxWidth, widthOf(rows, i));
+  }
+  std::vector<std::uint8_t> dir(offset.back());
   std::vector<double> prev(static_cast<std::size_t>(maxWidth), kInf), cur(static_cast<std::size_t>(maxWidth), kInf);
   std::vector<float> cost(static_cast<std::size_t>(maxWidth));
   int plo = 0, phi = -1;
   for (int i = 0; i < N; ++i) {
     const int lo = rows.lo[static_cast<std::size_t>(i)], hi = rows.hi[static_cast<std::size_t>(i)];
-    const float* a = L.row(i);
-    for (int j = lo; j <= hi; ++j) cost[static_cast<std::size_t>(j - lo)] = sqDist(a, E.row(j), dim);
+    rowCosts(L, E, i, lo, hi, cost.data());
     std::uint8_t* drow = dir.data() + offset[static_cast<std::size_t>(i)];
-    double left = kInf;
-    for (int j = lo; j <= hi; ++j) {
-      double diag = kInf, up = kInf;
-      if (i > 0) {
-        if (j - 1 >= plo && j - 1 <= phi) diag = prev[static_cast<std::size_t>(j - 1 - plo)];
-        if (j >= plo && j <= phi) up = prev[static_cast<std::size_t>(j - plo)];
-      }
-      double best;
-      std::uint8_t d;
-      if (i == 0 && j == 0) { best = 0.0; d = kDiag; }
-      else if (diag <= up && diag <= left) { best = diag; d = kDiag; }
-      else if (up <= left) { best = up; d = kUp; }
-      else { best = left; d = kLeft; }
-      const double v = best + static_cast<double>(cost[static_cast<std::size_t>(j - lo)]);
-      cur[static_cast<std::size_t>(j - lo)] = v;
-      drow[j - lo] = d;
-      left = v;
-    }
+    dpRow(i, lo, hi, prev.data(), plo, phi, cost.data(), cur.data(), [&](int j, std::uint8_t d) { drow[j - lo] = d; });
     std::swap(prev, cur);
     plo = lo;
     phi = hi;
@@ -87,21 +121,129 @@ WarpPath bandedCore(const FeatureMatrix& L, const FeatureMatrix& E, const BandRo
   const int end = openEnd ? pickEnd(prev.data(), plo, phi, N) : std::min(M - 1, phi);
   w.expertEnd = end;
   w.cost = prev[static_cast<std::size_t>(end - plo)];
-  int i = N - 1, j = end;
-  while (true) {
-    w.learner.push_back(i);
-    w.expert.push_back(j);
-    if (i == 0 && j == 0) break;
-    const std::uint8_t d = dir[offset[static_cast<std::size_t>(i)] + static_cast<std::size_t>(j - rows.lo[static_cast<std::size_t>(i)])];
-    if (i == 0) { --j; continue; }  // row 0 is reached only by expert-only steps
-    if (d == kDiag) { --i; --j; }
-    else if (d == kUp) { --i; }
-    else { --j; }
-    if (j < 0) j = 0;
+  walkBack(N - 1, end, -1, [&](int i, int j) {
+    return dir[offset[static_cast<std::size_t>(i)] + static_cast<std::size_t>(j - rows.lo[static_cast<std::size_t>(i)])];
+  }, w);
+  std::reverse(w.learner.begin(), w.learner.end());
+  std::reverse(w.expert.begin(), w.expert.end());
+  return w;
+}
+
+// The same DP keeping, every K rows (the checkpoint rows), each cell's cost D and the column
+// where its best path last stood in the checkpoint row before ("origin"; -1 before the first).
+// Backtracking then knows one path cell per checkpoint row, (r, c) = the path's last cell in
+// row r, and re-runs the DP of each stretch between two of them inside [c_a, c_b] only, seeded
+// with the stored D(r_a, c_a). Along the path every value is the same double sum as in the
+// first pass, and a cell off the path can only cost more from a narrower start, so the
+// stretch's directions pick the same cells (tie order included).
+WarpPath checkpointedCore(const FeatureMatrix& L, const FeatureMatrix& E, const BandRows& rows, bool openEnd,
+                          std::size_t cells, std::size_t budget) {
+  const int N = L.frames, M = E.frames;
+  constexpr std::size_t kBytesPerCheckpointCell = sizeof(double) + sizeof(std::int32_t);
+  const int K = static_cast<int>(std::clamp<std::size_t>(
+      (cells * kBytesPerCheckpointCell + budget - 1) / std::max<std::size_t>(budget, 1), 2, static_cast<std::size_t>(N)));
+  auto isCheckpoint = [&](int i) { return (i + 1) % K == 0 && i < N - 1; };
+  std::vector<std::size_t> ckOffset;  // start of each checkpoint row in ckCost/ckOrigin
+  std::size_t ckCells = 0;
+  int maxWidth = 0;
+  for (int i = 0; i < N; ++i) {
+    maxWidth = std::max(maxWidth, widthOf(rows, i));
+    if (isCheckpoint(i)) { ckOffset.push_back(ckCells); ckCells += static_cast<std::size_t>(widthOf(rows, i)); }
+  }
+  std::vector<double> ckCost(ckCells);
+  std::vector<std::int32_t> ckOrigin(ckCells);
+  const std::size_t W = static_cast<std::size_t>(maxWidth);
+  std::vector<double> prev(W, kInf), cur(W, kInf);
+  std::vector<std::int32_t> prevOrg(W, -1), curOrg(W, -1);
+  std::vector<float> cost(W);
+  int plo = 0, phi = -1;
+  for (int i = 0; i < N; ++i) {
+    const int lo = rows.lo[static_cast<std::size_t>(i)], hi = rows.hi[static_cast<std::size_t>(i)];
+    rowCosts(L, E, i, lo, hi, cost.data());
+    std::int32_t* org = curOrg.data();
+    const std::int32_t* porg = prevOrg.data();
+    dpRow(i, lo, hi, prev.data(), plo, phi, cost.data(), cur.data(), [&](int j, std::uint8_t d) {
+      std::int32_t o = -1;
+      if (i > 0 && d == kDiag && j - 1 >= plo && j - 1 <= phi) o = porg[j - 1 - plo];
+      else if (i > 0 && d == kUp && j >= plo && j <= phi) o = porg[j - plo];
+      else if (d == kLeft && j > lo) o = org[j - 1 - lo];
+      org[j - lo] = o;
+    });
+    if (isCheckpoint(i)) {
+      const std::size_t at = ckOffset[static_cast<std::size_t>((i + 1) / K - 1)];
+      const std::size_t n = static_cast<std::size_t>(hi - lo + 1);
+      std::copy_n(cur.begin(), n, ckCost.begin() + static_cast<std::ptrdiff_t>(at));
+      std::copy_n(curOrg.begin(), n, ckOrigin.begin() + static_cast<std::ptrdiff_t>(at));
+      for (int j = lo; j <= hi; ++j) curOrg[static_cast<std::size_t>(j - lo)] = j;
+    }
+    std::swap(prev, cur);
+    std::swap(prevOrg, curOrg);
+    plo = lo;
+    phi = hi;
+  }
+  WarpPath w;
+  const int end = openEnd ? pickEnd(prev.data(), plo, phi, N) : std::min(M - 1, phi);
+  w.expertEnd = end;
+  w.cost = prev[static_cast<std::size_t>(end - plo)];
+
+  // One known path cell per checkpoint row, from the end back.
+  struct Point { int row, col; };
+  std::vector<Point> points{{N - 1, end}};
+  for (int c = prevOrg[static_cast<std::size_t>(end - plo)], r = (N - 1) / K * K - 1; c >= 0 && r >= 0; r -= K) {
+    if (r >= N - 1) continue;
+    points.push_back({r, c});
+    const std::size_t at = ckOffset[static_cast<std::size_t>((r + 1) / K - 1)];
+    c = ckOrigin[at + static_cast<std::size_t>(c - rows.lo[static_cast<std::size_t>(r)])];
+  }
+  // Re-run each stretch (ra, ca] .. (rb, cb] with its own direction bytes.
+  std::vector<std::uint8_t> dir;
+  std::vector<std::size_t> offset;
+  std::vector<int> slo;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const Point b = points[k];
+    const bool first = k + 1 == points.size();
+    const Point a = first ? Point{-1, 0} : points[k + 1];
+    const int r0 = a.row + 1, rows_n = b.row - a.row;
+    offset.assign(static_cast<std::size_t>(rows_n) + 1, 0);
+    slo.assign(static_cast<std::size_t>(rows_n), 0);
+    for (int i = r0; i <= b.row; ++i) {
+      const int lo = std::max(rows.lo[static_cast<std::size_t>(i)], a.col);
+      const int hi = std::min(rows.hi[static_cast<std::size_t>(i)], b.col);
+      slo[static_cast<std::size_t>(i - r0)] = lo;
+      offset[static_cast<std::size_t>(i - r0) + 1] = offset[static_cast<std::size_t>(i - r0)] + static_cast<std::size_t>(std::max(0, hi - lo + 1));
+    }
+    dir.resize(offset.back());
+    // The seed: the stored D of the stretch's start cell (none before row 0).
+    int sp_lo = a.col, sp_hi = first ? -1 : a.col;
+    if (!first) {
+      const std::size_t at = ckOffset[static_cast<std::size_t>((a.row + 1) / K - 1)];
+      prev[0] = ckCost[at + static_cast<std::size_t>(a.col - rows.lo[static_cast<std::size_t>(a.row)])];
+    }
+    for (int i = r0; i <= b.row; ++i) {
+      const int lo = slo[static_cast<std::size_t>(i - r0)];
+      const int hi = lo + static_cast<int>(offset[static_cast<std::size_t>(i - r0) + 1] - offset[static_cast<std::size_t>(i - r0)]) - 1;
+      rowCosts(L, E, i, lo, hi, cost.data());
+      std::uint8_t* drow = dir.data() + offset[static_cast<std::size_t>(i - r0)];
+      dpRow(i, lo, hi, prev.data(), sp_lo, sp_hi, cost.data(), cur.data(), [&](int j, std::uint8_t d) { drow[j - lo] = d; });
+      std::swap(prev, cur);
+      sp_lo = lo;
+      sp_hi = hi;
+    }
+    walkBack(b.row, b.col, a.row, [&](int i, int j) {
+      return dir[offset[static_cast<std::size_t>(i - r0)] + static_cast<std::size_t>(j - slo[static_cast<std::size_t>(i - r0)])];
+    }, w);
   }
   std::reverse(w.learner.begin(), w.learner.end());
   std::reverse(w.expert.begin(), w.expert.end());
   return w;
+}
+
+WarpPath bandedCore(const FeatureMatrix& L, const FeatureMatrix& E, const BandRows& rows, bool openEnd,
+                    std::size_t budget) {
+  std::size_t cells = 0;
+  for (int i = 0; i < L.frames; ++i) cells += static_cast<std::size_t>(widthOf(rows, i));
+  if (cells <= budget) return fullDirectionsCore(L, E, rows, openEnd);
+  return checkpointedCore(L, E, rows, openEnd, cells, budget);
 }
 
 // Corridor at the finer level around a coarse path (factor 4), radius r fine frames.
@@ -135,15 +277,23 @@ BandRows projectCorridor(const WarpPath& coarse, int factor, int N, int M, int r
 WarpPath alignLevel(const FeatureMatrix& L, const FeatureMatrix& E, const DtwOptions& opt, int factor) {
   constexpr int kFactor = 4;
   const BandRows band = makeBand(L.frames, E.frames, opt);
-  const bool limited = opt.maxCoarseFactor > 0 && factor * kFactor > opt.maxCoarseFactor;
-  if (L.frames <= opt.coarseMinFrames || E.frames <= opt.coarseMinFrames || limited)
-    return bandedCore(L, E, band, opt.openEnd);
-  DtwOptions coarseOpt = opt;
-  coarseOpt.refineRadius = opt.refineRadius;
+  if (L.frames <= opt.coarseMinFrames || E.frames <= opt.coarseMinFrames)
+    return bandedCore(L, E, band, opt.openEnd, opt.pathMemoryBytes);
+  const int coarser = factor * kFactor;
+  int radius = opt.refineRadius;
+  if (opt.maxCoarseFactor > 0 && coarser > opt.maxCoarseFactor) {
+    // A level at the limit: a coarser path is trusted only as the centre of a wide search, and
+    // only where that search is narrower than the band (short inputs keep the band as before).
+    const int wide = opt.searchRadius > 0 ? (opt.searchRadius + factor - 1) / factor : 0;
+    const double halfBand = std::max(1.0, std::ceil(std::clamp(opt.bandFraction, 0.0, 1.0) * E.frames));
+    if (wide <= 0 || coarser > opt.maxSearchFactor || halfBand <= wide)
+      return bandedCore(L, E, band, opt.openEnd, opt.pathMemoryBytes);
+    radius = wide;
+  }
   const WarpPath coarse =
-      alignLevel(downsampleFeatures(L, kFactor), downsampleFeatures(E, kFactor), coarseOpt, factor * kFactor);
-  const BandRows corridor = projectCorridor(coarse, kFactor, L.frames, E.frames, opt.refineRadius, band);
-  return bandedCore(L, E, corridor, opt.openEnd);
+      alignLevel(downsampleFeatures(L, kFactor), downsampleFeatures(E, kFactor), opt, coarser);
+  const BandRows corridor = projectCorridor(coarse, kFactor, L.frames, E.frames, radius, band);
+  return bandedCore(L, E, corridor, opt.openEnd, opt.pathMemoryBytes);
 }
 
 }  // namespace

@@ -108,7 +108,8 @@ Result<LiveScorer> LiveScorer::create(const Clip& expert, const ScoringConfig& c
   s.body = expert.body;
   s.layout = makeStreamLayout(expert);
   StreamOptions eo;
-  eo.anchor = opt.headAnchor ? Anchor::Head : Anchor::FirstWrist;
+  // The offline rule (Scorer.cpp): a tracked head pose, else a body skeleton's head joint.
+  eo.anchor = opt.headAnchor ? Anchor::Head : (s.layout.bodyHead >= 0 ? Anchor::BodyHead : Anchor::FirstWrist);
   eo.mirror = cfg.mapping == Mapping::Mirror;
   eo.retargetLeft = opt.learnerLeft;
   eo.retargetRight = opt.learnerRight;

@@ -3,6 +3,7 @@
 #include "mimesis/scoring/MotionStream.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
 
@@ -139,6 +140,11 @@ void addBody(StreamLayout& L, const Skeleton& s) {
   L.unitRoot[static_cast<std::size_t>(unit)] = base;
   if (n > 0) L.groups[static_cast<std::size_t>(groupOf[0])].isUnitRoot = true;
   L.bodyJointCount = n;
+  for (int j = 0; j < n && L.bodyHead < 0; ++j) {
+    std::string name = s.joints[static_cast<std::size_t>(j)];
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (name == "head") L.bodyHead = j;
+  }
 }
 
 bool finitePos(const glm::vec3& p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z); }
@@ -194,14 +200,20 @@ void writeStreamFrame(const Frame& frame, const Skeleton& body, const StreamOpti
     src = &scratch;
   }
   std::optional<Pose> T_head_world;
-  if (src->hasHead && isFinite(src->head.position))
+  if (opt.anchor == Anchor::Head && src->hasHead && isFinite(src->head.position))
     if (auto q = unitQuat(src->head.orientation)) T_head_world = Pose{src->head.position, *q}.inverse();
+  if (opt.anchor == Anchor::BodyHead && L.bodyHead >= 0 && src->body.size() == static_cast<std::size_t>(L.bodyJointCount)) {
+    const JointPose& h = src->body[static_cast<std::size_t>(L.bodyHead)];
+    // Position only: a body joint's orientation is often a by-product of the rig (or absent).
+    if (h.positionValid() && finitePos(h.pose.position))
+      T_head_world = Pose{-h.pose.position, glm::quat(1.0f, 0.0f, 0.0f, 0.0f)};
+  }
 
   glm::vec3* local = s.local.data() + f * T;
   std::uint8_t* valid = s.valid.data() + f * T;
   auto place = [&](int unit, const glm::vec3& p_world, const glm::quat& q_world) {
     const std::size_t u = f * kUnitCount + static_cast<std::size_t>(unit);
-    if (opt.anchor == Anchor::Head) {
+    if (opt.anchor == Anchor::Head || opt.anchor == Anchor::BodyHead) {
       if (!T_head_world) return;
       s.placement[u] = T_head_world->apply(p_world);
       s.orientation[u] = T_head_world->orientation * q_world;
@@ -340,6 +352,32 @@ float measureBodySize(const Clip& clip) {
   if (sizes.empty()) return 0.0f;
   std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
   return sizes[sizes.size() / 2];
+}
+
+float measureBodyReach(const Clip& clip) {
+  const int n = clip.body.jointCount();
+  std::vector<float> reaches, chain(static_cast<std::size_t>(n), 0.0f);
+  for (const Frame& fr : clip.frames) {
+    if (fr.body.size() != static_cast<std::size_t>(n) || n == 0) continue;
+    float longest = 0.0f;
+    bool ok = true;
+    // Parents come first (checkClipForScoring), so chain[p] is known when j is reached.
+    for (int j = 0; j < n && ok; ++j) {
+      const int p = clip.body.parents[static_cast<std::size_t>(j)];
+      if (p < 0) { chain[static_cast<std::size_t>(j)] = 0.0f; continue; }
+      if (p >= j) { ok = false; break; }  // not topologically ordered: no reach
+      const JointPose& a = fr.body[static_cast<std::size_t>(j)];
+      const JointPose& b = fr.body[static_cast<std::size_t>(p)];
+      ok = a.positionValid() && b.positionValid() && finitePos(a.pose.position) && finitePos(b.pose.position);
+      if (!ok) break;
+      chain[static_cast<std::size_t>(j)] = chain[static_cast<std::size_t>(p)] + glm::length(a.pose.position - b.pose.position);
+      longest = std::max(longest, chain[static_cast<std::size_t>(j)]);
+    }
+    if (ok && std::isfinite(longest) && longest > 0.0f) reaches.push_back(longest);
+  }
+  if (reaches.empty()) return 0.0f;
+  std::nth_element(reaches.begin(), reaches.begin() + static_cast<std::ptrdiff_t>(reaches.size() / 2), reaches.end());
+  return reaches[reaches.size() / 2];
 }
 
 Status checkClipForScoring(const Clip& clip, const char* which) {

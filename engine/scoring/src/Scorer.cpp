@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 
 #include "mimesis/scoring/Diagnosis.hpp"
@@ -19,6 +20,16 @@ namespace {
 bool anyHead(const Clip& c) {
   for (const Frame& f : c.frames)
     if (f.hasHead) return true;
+  return false;
+}
+
+// A group the expert never shows (a body clip's end-effector hands carry a wrist and a palm,
+// no fingers) is not part of the lesson: it is left out of the breakdown rather than reported,
+// and diagnosed, as a group the learner failed to track.
+bool expertShows(const MotionStream& E, const TrackGroup& g) {
+  for (int f = 0; f < E.frameCount; ++f)
+    for (const int t : g.tracks)
+      if (E.valid[E.at(f, t)]) return true;
   return false;
 }
 
@@ -107,7 +118,48 @@ PairSpan spanOf(const WarpPath& w, int begin, int end) {
 
 double clean(double v) { return std::isfinite(v) ? v : 0.0; }
 
+// Do-not-copy spans are shown to the learner but not scored: the pairs whose expert frame lies
+// in one get no shape, posture or placement error (-1, "not measured"), so neither the whole
+// trial's means nor a segment's count them. Timing still runs through them (the warp does).
+void skipDoNotCopy(const Clip& expert, const WarpPath& w, detail::PairErrors& errors) {
+  std::vector<std::uint8_t> skip(expert.frames.size(), 0);
+  bool any = false;
+  for (const Annotation& a : expert.annotations) {
+    if (a.kind != "do-not-copy") continue;
+    for (std::size_t j = 0; j < expert.frames.size(); ++j)
+      if (expert.frames[j].time >= a.start && expert.frames[j].time < a.end) skip[j] = 1, any = true;
+  }
+  if (!any) return;
+  const std::size_t P = errors.pairs;
+  for (std::size_t k = 0; k < P; ++k) {
+    if (!skip[static_cast<std::size_t>(w.expert[k])]) continue;
+    for (std::size_t c = k; c < errors.track.size(); c += P) errors.track[c] = -1.0f;
+    for (std::size_t c = k; c < errors.angle.size(); c += P) errors.angle[c] = -1.0f;
+    for (std::size_t c = k; c < errors.place.size(); c += P) errors.place[c] = -1.0f;
+    for (std::size_t c = k; c < errors.orient.size(); c += P) errors.orient[c] = -1.0;
+  }
+}
+
 }  // namespace
+
+DtwOptions dtwOptionsFor(const ScoringConfig& cfg, double expertRate, double learnerRate) {
+  DtwOptions dopt;
+  dopt.bandFraction = cfg.bandFraction;
+  dopt.tempoSlope = expertRate / learnerRate;
+  dopt.openEnd = true;
+  dopt.coarseMinFrames = std::max(16, cfg.coarseMinFrames);
+  if (cfg.coarseMaxFrameSeconds > 0.0 && std::isfinite(cfg.coarseMaxFrameSeconds))
+    dopt.maxCoarseFactor = static_cast<int>(
+        std::clamp(std::floor(cfg.coarseMaxFrameSeconds * std::min(expertRate, learnerRate)), 1.0, 1e6));
+  if (dopt.maxCoarseFactor > 0 && cfg.coarseSearchSeconds > 0.0 && std::isfinite(cfg.coarseSearchSeconds) &&
+      cfg.coarseSearchFrameSeconds > 0.0 && std::isfinite(cfg.coarseSearchFrameSeconds)) {
+    const double rate = std::max(expertRate, learnerRate);
+    dopt.searchRadius = static_cast<int>(std::clamp(std::ceil(cfg.coarseSearchSeconds * rate), 1.0, 1e9));
+    dopt.maxSearchFactor = static_cast<int>(
+        std::clamp(std::floor(cfg.coarseSearchFrameSeconds * std::min(expertRate, learnerRate)), 1.0, 1e6));
+  }
+  return dopt;
+}
 
 Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, const ScoringConfig& cfg) {
   if (auto s = checkClipForScoring(expert, "expert"); !s) return s.error();
@@ -118,7 +170,11 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
 
   const StreamLayout layout = makeStreamLayout(expert);
   StreamOptions lopt;
-  lopt.anchor = anyHead(expert) && anyHead(learner) ? Anchor::Head : Anchor::FirstWrist;
+  // A tracked head pose on both sides anchors the hands (VR); else a body skeleton's own head
+  // joint does; only clips with neither fall back to each hand's first pose.
+  lopt.anchor = anyHead(expert) && anyHead(learner) ? Anchor::Head
+                : layout.bodyHead >= 0                 ? Anchor::BodyHead
+                                                       : Anchor::FirstWrist;
   // Both sides are retargeted to the learner's bone lengths (measured over its first seconds):
   // the expert to take the learner's size, the learner to drop its own frame-to-frame bone
   // length jitter, so the two are treated alike and a clip against itself has zero error.
@@ -131,19 +187,19 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   const MotionStream L = buildStream(learner, layout, lopt);
 
   StreamOptions eopt = lopt;
+  // Body shape errors are scored at a nominal body size: the reference grows with the learner's
+  // reach, so a tall learner's few extra millimetres do not read as a worse imitation (on
+  // UI-PRMD the subjects' reaches differ by ~12 %; SCORING.md). Reported errors stay in mm.
+  ScoringConfig scfg = cfg;
   if (!expert.body.empty()) {
     const float es = measureBodySize(expert), ls = measureBodySize(learner);
     if (es > 0.0f && ls > 0.0f) eopt.bodyScale = ls / es;
+    const double reach = measureBodyReach(learner), nominal = cfg.references.nominalBodyReachM;
+    if (reach > 0.0 && nominal > 0.0 && std::isfinite(nominal))
+      scfg.references.bodyShapeMm = cfg.references.bodyShapeMm * std::clamp(reach / nominal, 0.25, 4.0);
   }
 
-  DtwOptions dopt;
-  dopt.bandFraction = cfg.bandFraction;
-  dopt.tempoSlope = expert.rate / learner.rate;
-  dopt.openEnd = true;
-  dopt.coarseMinFrames = std::max(16, cfg.coarseMinFrames);
-  if (cfg.coarseMaxFrameSeconds > 0.0 && std::isfinite(cfg.coarseMaxFrameSeconds))
-    dopt.maxCoarseFactor = static_cast<int>(
-        std::clamp(std::floor(cfg.coarseMaxFrameSeconds * std::min(expert.rate, learner.rate)), 1.0, 1e6));
+  const DtwOptions dopt = dtwOptionsFor(cfg, expert.rate, learner.rate);
 
   std::vector<bool> tries;
   if (cfg.mapping != Mapping::Mirror) tries.push_back(false);
@@ -192,7 +248,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
     const double a = cands[best].costPerStep, b = cands[1 - best].costPerStep;
     r.mappingConfidence = a + b > 0.0 ? clean((b - a) / (b + a)) : 0.0;
   }
-  r.anchor = lopt.anchor == Anchor::Head ? "head" : "first-wrist";
+  r.anchor = lopt.anchor == Anchor::Head ? "head" : (lopt.anchor == Anchor::BodyHead ? "body-head" : "first-wrist");
 
   const int M = E.frameCount;
   const PairSpan all{0, w.size()};
@@ -204,11 +260,12 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
 
   std::vector<int> groups;
   for (std::size_t g = 0; g < layout.groups.size(); ++g)
-    if (E.unitPresent[static_cast<std::size_t>(layout.groups[g].unit)]) groups.push_back(static_cast<int>(g));
+    if (E.unitPresent[static_cast<std::size_t>(layout.groups[g].unit)] && expertShows(E, layout.groups[g]))
+      groups.push_back(static_cast<int>(g));
 
   // Segments and their timing first, so each group's series is extracted once and measured over
   // the whole warp and every reached segment in one go (group-major; results are independent).
-  const std::vector<FrameSpan> spans = segmentExpert(expert, C.expertFeatures, cfg);
+  const std::vector<FrameSpan> spans = segmentExpert(expert, C.expertFeatures, scfg);
   std::vector<PairSpan> segSpans;
   segSpans.reserve(spans.size());
   r.segments.reserve(spans.size());
@@ -233,25 +290,26 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   detail::GroupScratch scratch;
   detail::PairErrors errors;
   detail::buildPairErrors(E, L, w, errors);
+  skipDoNotCopy(expert, w, errors);
   for (int g : groups) {
-    detail::buildGroupSeries(E, L, g, cfg, series);
-    GroupReport gr = detail::measureGroupSeries(E, L, w, all, series, errors, tm.lagMs, cfg, scratch);
-    diagnoseGroup(gr, cfg);
+    detail::buildGroupSeries(E, L, g, scfg, series);
+    GroupReport gr = detail::measureGroupSeries(E, L, w, all, series, errors, tm.lagMs, scfg, scratch);
+    diagnoseGroup(gr, scfg);
     r.groups.push_back(std::move(gr));
     for (std::size_t k = 0; k < r.segments.size(); ++k) {
       SegmentReport& seg = r.segments[k];
       if (!seg.reached) continue;
-      GroupReport sg = detail::measureGroupSeries(E, L, w, segSpans[k], series, errors, seg.lagMs, cfg, scratch);
-      diagnoseGroup(sg, cfg);
+      GroupReport sg = detail::measureGroupSeries(E, L, w, segSpans[k], series, errors, seg.lagMs, scfg, scratch);
+      diagnoseGroup(sg, scfg);
       seg.groups.push_back(std::move(sg));
     }
   }
-  const std::vector<double> shapeWeight = shapeWeights(layout, groups, cfg);
-  const Summary s = summarise(r.groups, shapeWeight, tm, cfg);
+  const std::vector<double> shapeWeight = shapeWeights(layout, groups, scfg);
+  const Summary s = summarise(r.groups, shapeWeight, tm, scfg);
   r.shapeMm = s.shapeMm; r.postureDeg = s.postureDeg; r.placementMm = s.placementMm;
   r.tremorMm = s.tremorMm; r.smoothnessLoss = s.smoothnessLoss; r.validity = s.validity;
   r.hasGain = s.hasGain; r.gain = s.gain; r.scores = s.scores; r.score = s.score;
-  r.grade = gradeFor(r.score, cfg.grades);
+  r.grade = gradeFor(r.score, scfg.grades);
 
   for (SegmentReport& seg : r.segments) {
     if (seg.reached) {
@@ -259,17 +317,17 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
       st.lagMs = seg.lagMs;
       st.irregularityMs = seg.irregularityMs;
       st.coverage = seg.coverage;
-      const Summary ss = summarise(seg.groups, shapeWeight, st, cfg);
+      const Summary ss = summarise(seg.groups, shapeWeight, st, scfg);
       seg.scores = ss.scores;
       seg.score = ss.score;
       seg.validity = ss.validity;
     } else {
       seg.scores = MetricScores{0, 0, 0, 0, 0, 0, 0};
     }
-    seg.grade = gradeFor(seg.score, cfg.grades);
-    diagnoseSegment(seg, cfg);
+    seg.grade = gradeFor(seg.score, scfg.grades);
+    diagnoseSegment(seg, scfg);
   }
-  diagnoseOverall(r, cfg);
+  diagnoseOverall(r, scfg);
   r.warpLearner = w.learner;
   r.warpExpert = w.expert;
   return r;

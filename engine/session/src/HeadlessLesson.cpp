@@ -42,6 +42,7 @@ ojson trialJson(const TrialRecord& r) {
   j["end"] = round3(r.endTime);
   j["frames"] = r.frames;
   j["cutShort"] = r.cutShort;
+  if (r.delayedRetention) j["delayedRetention"] = true;  // only then, so older reports keep their bytes
   j["scored"] = r.scored;
   j["score"] = r.performed ? ojson(std::round(r.score * 100.0) / 100.0) : ojson(nullptr);
   j["knowledgeOfResults"] = r.knowledgeOfResults;
@@ -126,7 +127,7 @@ FrameSample sampleFrame(double time, int trial, const FeedbackState& st, const O
 
 Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& source, int trials,
                                          const std::string& reportDir, const ReportOptions& report,
-                                         const LessonObserver& observer) {
+                                         const LessonObserver& observer, const MirrorResume& resume) {
   namespace fs = std::filesystem;
   if (trials <= 0) trials = lesson.trials;
   if (trials > 100000) return makeError(ErrorCode::Limit, "too many trials (at most 100000)", reportDir);
@@ -138,6 +139,7 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
 
   SessionOptions options;
   options.recordingPath = (dir / "session.mrec").string();
+  options.resume = resume;
   Result<SessionRunner> created = SessionRunner::create(lesson, options);
   if (!created) return created.error();
   SessionRunner& runner = *created;

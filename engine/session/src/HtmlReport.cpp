@@ -14,7 +14,7 @@
 
 #include "ReportCharts.hpp"
 #include "ReportDigest.hpp"
-#include "Svg.hpp"
+#include "mimesis/session/Svg.hpp"
 
 namespace mimesis {
 namespace {
@@ -39,6 +39,12 @@ figure{margin:8px 0}figure img{max-width:100%;border:1px solid #bbb}figcaption{f
 .note{background:#fbf0d9;border-left:4px solid #E69F00;padding:6px 10px}details{margin:6px 0}summary{cursor:pointer;color:#0072B2}
 ol.coach li{margin:2px 0}.t{color:#555;font-variant-numeric:tabular-nums}
 )css";
+
+}  // namespace
+
+const char* htmlReportStyle() { return kStyle; }
+
+namespace {
 
 bool isPng(const std::string& bytes) {
   static const unsigned char kSig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,8 @@
 #include "mimesis/mirror/JsonText.hpp"
 
 #include "mimesis/mirror/DecisionTrace.hpp"
+#include "mimesis/motion/BodySkeletonMatch.hpp"
+#include "mimesis/motion/EndEffectorHands.hpp"
 #include "mimesis/motion/KeyframeAuthoring.hpp"
 #include "mimesis/motion/MrecReader.hpp"
 
@@ -95,6 +98,31 @@ Status readStages(const json& stages, Lesson& lesson) {
   return okStatus();
 }
 
+// "segments": [{"name", "start", "end"}...] in clip seconds, for clips that carry none (BVH,
+// glTF, CSV): ordered, each end after its start; checked against the clip once it is loaded.
+Result<std::vector<Segment>> readSegments(const json& v, const std::string& scene) {
+  if (!v.is_array()) return keyError(scene, "segments", "must be an array of {name, start, end}");
+  std::vector<Segment> out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string key = "segments." + std::to_string(i);
+    if (!v[i].is_object()) return keyError(scene, key, "must be an object");
+    if (Status st = checkKeys(v[i], {"end", "name", "start"}, scene, key); !st) return st.error();
+    for (const char* k : {"name", "start", "end"})
+      if (!v[i].contains(k)) return keyError(scene, key + "." + k, "is required");
+    auto name = readString(v[i]["name"], scene, key + ".name");
+    if (!name) return name.error();
+    if (name->empty()) return keyError(scene, key + ".name", "must not be empty");
+    auto start = readNumber(v[i]["start"], scene, key + ".start", 0.0, 1e6);
+    if (!start) return start.error();
+    auto end = readNumber(v[i]["end"], scene, key + ".end", 0.0, 1e6);
+    if (!end) return end.error();
+    if (!(*end > *start)) return keyError(scene, key + ".end", "must be after start");
+    if (!out.empty() && *start < out.back().end) return keyError(scene, key + ".start", "must not be before the previous segment's end");
+    out.push_back(Segment{*name, *start, *end});
+  }
+  return out;
+}
+
 Status readScoring(const json& scoring, Lesson& lesson) {
   const std::string& scene = lesson.scenePath;
   if (!scoring.is_object()) return keyError(scene, "scoring", "must be an object");
@@ -168,6 +196,15 @@ Result<Clip> loadLessonClip(const std::string& path) {
                                            "other formats need a clip loader", path);
 }
 
+std::string_view lessonViewName(LessonView v) {
+  switch (v) {
+    case LessonView::Facing: return "facing";
+    case LessonView::FirstPerson: return "first-person";
+    case LessonView::Side: return "side";
+  }
+  return "facing";
+}
+
 Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, const ClipLoaderFn& loader) {
   Lesson lesson;
   lesson.scenePath = scenePath;
@@ -176,7 +213,7 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
   if (!parsed) return parsed.error();
   json doc = std::move(*parsed);
   if (!doc.is_object()) return makeError(ErrorCode::BadInput, "a scene must be a JSON object", scene);
-  if (Status st = checkKeys(doc, {"clip", "description", "mapping", "mirror", "name", "rigMap", "scoring", "stages", "trials"},
+  if (Status st = checkKeys(doc, {"clip", "description", "mapping", "mirror", "name", "rigMap", "scoring", "segments", "stages", "trials", "view"},
                             scene, "");
       !st)
     return st.error();
@@ -212,6 +249,14 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
     else if (*v == "mirror") lesson.mapping = ImitationMapping::Mirror;
     else return keyError(scene, "mapping", "must be \"anatomical\" or \"mirror\"");
   }
+  if (doc.contains("view")) {
+    auto v = readString(doc["view"], scene, "view");
+    if (!v) return v.error();
+    bool known = false;
+    for (LessonView view : {LessonView::Facing, LessonView::FirstPerson, LessonView::Side})
+      if (*v == lessonViewName(view)) { lesson.view = view; known = true; }
+    if (!known) return keyError(scene, "view", "must be \"facing\", \"first-person\" or \"side\"");
+  }
   if (doc.contains("trials")) {
     auto v = readInt(doc["trials"], scene, "trials", 1, 1000, "a positive integer");
     if (!v) return v.error();
@@ -219,6 +264,12 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
   }
   if (doc.contains("stages"))
     if (Status st = readStages(doc["stages"], lesson); !st) return st.error();
+  std::optional<std::vector<Segment>> sceneSegments;
+  if (doc.contains("segments")) {
+    auto v = readSegments(doc["segments"], scene);
+    if (!v) return v.error();
+    sceneSegments = std::move(*v);
+  }
   if (doc.contains("scoring"))
     if (Status st = readScoring(doc["scoring"], lesson); !st) return st.error();
 
@@ -261,11 +312,35 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
   if (Status st = validateClip(*clip, lesson.clipPath); !st) return keyError(scene, "clip", st.error().describe());
   if (clip->frames.size() < 2 || !(clip->duration() > 0.0))
     return keyError(scene, "clip", "the clip needs at least two frames");
+  if (sceneSegments) {
+    const double clipEnd = clip->frames.back().time;
+    for (std::size_t i = 0; i < sceneSegments->size(); ++i)
+      if ((*sceneSegments)[i].end > clipEnd + 1e-9)
+        return keyError(scene, "segments." + std::to_string(i) + ".end",
+                        "is after the clip's end (" + formatFixed(clipEnd, 3) + " s)");
+    clip->segments = std::move(*sceneSegments);
+  }
+  if (!clip->body.empty()) {
+    // A body clip is taught by its end-effectors: a skeleton without them cannot be mapped.
+    Result<BodyEndEffectors> effectors = findBodyEndEffectors(clip->body, lesson.clipPath);
+    if (!effectors) return keyError(scene, "clip", effectors.error().describe());
+    lesson.endEffectors = *effectors;
+    // Without hands of its own, the body's hand joints are the hands the mirror model follows.
+    attachEndEffectorHands(*clip, *effectors);
+  }
   const ClipContents contents = describeContents(*clip);
   if (!contents.left && !contents.right) return keyError(scene, "clip", "the clip has no tracked hand");
   lesson.clip = std::move(*clip);
   lesson.mirror.observer.frameRateHz = lesson.clip.rate;
   return lesson;
+}
+
+Result<Clip> prepareLearnerClip(const Lesson& lesson, const Clip& recording, const std::string& where) {
+  if (lesson.clip.body.empty()) return recording;
+  Result<Clip> matched = matchBodySkeleton(recording, lesson.clip.body, where);
+  if (!matched) return matched.error();
+  attachEndEffectorHands(*matched, lesson.endEffectors);
+  return matched;
 }
 
 Result<Lesson> loadLesson(const std::string& scenePath, const ClipLoaderFn& loader) {

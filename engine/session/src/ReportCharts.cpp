@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Svg.hpp"
+#include "mimesis/session/Svg.hpp"
 #include "SvgHeatMap.hpp"
-#include "SvgLineChart.hpp"
+#include "mimesis/session/SvgLineChart.hpp"
 #include "mimesis/session/ReportLearningCurve.hpp"
 
 namespace mimesis::report {

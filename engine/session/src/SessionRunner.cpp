@@ -42,6 +42,13 @@ void dropNonFinite(Frame& f) {
   if (f.hasHead && !isFinite(f.head)) f.hasHead = false;
 }
 
+// The learner's body in the expert skeleton's shape. Sources deliver it so (recordings are
+// matched by joint name when loaded, matchBodySkeleton); a tracker with no body (a headset's
+// hands) has none, and then every body joint is untracked rather than the frame refused.
+void conformBody(Frame& f, std::size_t joints) {
+  if (f.body.size() != joints) f.body.assign(joints, JointPose{});
+}
+
 }  // namespace
 
 struct SessionRunner::State {
@@ -58,6 +65,8 @@ struct SessionRunner::State {
 
   TrialContext context;
   FeedbackState trialStartState;
+  bool trialIsRetentionTest = false;
+  MirrorResume resume;
   Clip shown;
   Clip learnerFrames;          // this trial's frames, trial clock
   Clip scoredFrames;           // the same on the nominal frame grid (TrialResampling.hpp)
@@ -93,12 +102,14 @@ Result<SessionRunner> SessionRunner::create(const Lesson& lesson, const SessionO
   if (lesson.clip.frames.size() < 2) return makeError(ErrorCode::BadInput, "the lesson's clip has under two frames", lesson.scenePath);
   SessionRunner r;
   r.s_ = std::make_unique<State>(lesson);
+  r.s_->resume = options.resume;
   if (!options.recordingPath.empty()) {
     ClipInfo info;
     info.name = lesson.name + " (learner)";
     info.source = "session";
     info.sourceFormat = "mrec";
-    Result<MrecWriter> w = MrecWriter::create(options.recordingPath, info, lesson.clip.rate, Skeleton{});
+    // The expert's body skeleton travels into the recording, so a replay is scored as the session.
+    Result<MrecWriter> w = MrecWriter::create(options.recordingPath, info, lesson.clip.rate, lesson.clip.body);
     if (!w) return w.error();
     r.s_->recorder.emplace(std::move(*w));
   }
@@ -118,6 +129,7 @@ double SessionRunner::frameInterval() const { return 1.0 / s_->lesson->clip.rate
 
 void SessionRunner::start(double time) {
   s_->model.start(time);
+  s_->model.resume(time, s_->resume);
   s_->noteState(time);
 }
 
@@ -125,12 +137,14 @@ const TrialContext& SessionRunner::beginTrial(double time) {
   State& s = *s_;
   const Lesson& lesson = *s.lesson;
   s.trialStartState = s.model.state();
+  s.trialIsRetentionTest = s.model.policy().retentionTestPending();
   s.player.beginTrial(s.trialStartState);
   s.shown = s.player.shownClip(lesson.clip.rate);
   s.learnerFrames = Clip{};
   s.learnerFrames.info.name = lesson.name + " trial " + std::to_string(s.trialIndex + 1);
   s.learnerFrames.info.source = "session";
   s.learnerFrames.rate = lesson.clip.rate;
+  s.learnerFrames.body = lesson.clip.body;
   s.learnerFrames.frames.reserve(s.shown.frames.size() + 64);
   s.model.beginTrial();
 
@@ -174,6 +188,7 @@ const FeedbackState& SessionRunner::step(double time, const Frame& learner) {
   // The trial's copy on the trial clock (scoring); the recorder's on the session clock.
   s.learnerScratch = learner;
   dropNonFinite(s.learnerScratch);
+  conformBody(s.learnerScratch, s.lesson->clip.body.joints.size());
   s.learnerScratch.time = time - s.trialStart;
   const bool increasing = s.learnerFrames.frames.empty() || s.learnerScratch.time > s.learnerFrames.frames.back().time;
   if (increasing) s.learnerFrames.frames.push_back(s.learnerScratch);
@@ -254,6 +269,7 @@ Result<TrialRecord> SessionRunner::endTrial(double time) {
   const double performedFraction = shownFrames > 0.0 ? std::min(1.0, rec.frames / shownFrames) : 1.0;
   s.model.endTrial(time, outcome ? &*outcome : nullptr, performedFraction);
   rec.cutShort = s.model.policy().cutShort(s.model.lastOutcome());
+  rec.delayedRetention = s.trialIsRetentionTest;
   rec.score = outcome ? outcome->score : s.model.lastOutcome().score;
   rec.knowledgeOfResults = s.model.state().knowledgeOfResults;
 

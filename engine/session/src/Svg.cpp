@@ -1,5 +1,5 @@
 // Svg: escaping, number format, palettes and axis ticks for the report's charts.
-#include "Svg.hpp"
+#include "mimesis/session/Svg.hpp"
 
 #include <algorithm>
 #include <array>

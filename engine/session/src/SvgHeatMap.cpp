@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "Svg.hpp"
+#include "mimesis/session/Svg.hpp"
 
 namespace mimesis::svg {
 

@@ -1,10 +1,10 @@
 // SvgLineChart: axes, bands, series and legend of one inline SVG chart.
-#include "SvgLineChart.hpp"
+#include "mimesis/session/SvgLineChart.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "Svg.hpp"
+#include "mimesis/session/Svg.hpp"
 
 namespace mimesis::svg {
 namespace {

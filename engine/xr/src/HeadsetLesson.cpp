@@ -20,7 +20,8 @@ Result<HeadsetLessonResult> runHeadsetLesson(const Lesson& lesson, const Headset
   Result<bool> focused = headset.runUntilFocused(kSetupFrames, source.idleCompose());
   if (!focused) return focused.error();
   if (*focused) {
-    Result<HeadlessResult> run = runHeadlessLesson(lesson, source, options.trials, options.reportDir, options.report);
+    Result<HeadlessResult> run = runHeadlessLesson(lesson, source, options.trials, options.reportDir, options.report,
+                                                   options.observer, options.resume);
     if (source.failure()) return *source.failure();
     if (run) {
       res.completed = true;

@@ -19,6 +19,8 @@
 
 namespace mimesis {
 
+struct AuthoringSpec;  // mimesis/authoring/AuthoringSpec.hpp
+
 struct DesktopOptions {
   int width = 1280, height = 800;
   long frames = 0;                 // displayed frames before stopping (0: until the window closes)
@@ -29,6 +31,10 @@ struct DesktopOptions {
   bool handMeshes = false;
   std::string assetsDir;
   std::string recordingPath;       // shown in the recording panel
+  // Authoring (mimesis author --desktop): when set, the timeline panel edits this spec over the
+  // lesson's clip (the take, drawn as the ghost) and the script's authoring actions apply to
+  // it; borrowed, must outlive the session. Null in a lesson: authoring actions are an error.
+  AuthoringSpec* authoring = nullptr;
 };
 
 class DesktopSession : public HandSource {

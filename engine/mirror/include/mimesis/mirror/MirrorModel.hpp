@@ -7,6 +7,7 @@
 #include "mimesis/mirror/FeedbackState.hpp"
 #include "mimesis/mirror/MirrorObserver.hpp"
 #include "mimesis/mirror/MirrorPolicy.hpp"
+#include "mimesis/mirror/MirrorResume.hpp"
 
 namespace mimesis {
 
@@ -18,6 +19,10 @@ class MirrorModel {
 
   // Logs the initial state at `time`. Call once before the first update.
   void start(double time);
+  // A returning learner (after start, before the first trial): the observer takes the stored
+  // skill banks when they fit the layout, the policy moves to the retention test or the stage
+  // to resume in, each change logged with the causes in `resume`. Inactive: does nothing.
+  void resume(double time, const MirrorResume& resume);
   // Marks the start of a trial (clears the per-trial measurements).
   void beginTrial();
   // Every frame. No allocation except when a decision is recorded.

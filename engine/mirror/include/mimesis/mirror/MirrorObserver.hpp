@@ -77,6 +77,9 @@ class MirrorObserver {
   // Skill: fuses a trial into the guided or unguided bank (Watch/Imagine trials are ignored).
   void observeTrial(const TrialOutcome& outcome);
   const SkillBank& skill(bool guided) const { return guided ? guided_ : unguided_; }
+  // Replaces both banks with stored ones (a returning learner) when both have this layout's
+  // segments and cells; returns false and keeps the priors otherwise.
+  bool resumeSkill(const SkillBank& guided, const SkillBank& unguided);
   // Guidance dependence of a segment: mean over cells seen in both conditions of
   // (unguided level − guided level), relative error; `known` false until both exist.
   double guidanceDependence(int segment, bool* known = nullptr) const;

@@ -10,6 +10,7 @@
 #include "mimesis/mirror/DecisionTrace.hpp"
 #include "mimesis/mirror/FeedbackState.hpp"
 #include "mimesis/mirror/MirrorObserver.hpp"
+#include "mimesis/mirror/MirrorResume.hpp"
 
 namespace mimesis {
 
@@ -19,6 +20,9 @@ class MirrorPolicy {
 
   // Initial state (Watch, or the first stage with trials) — logged as decisions at `time`.
   void start(double time, DecisionTrace& trace);
+  // A returning learner, after start: to Retention for the delayed-retention test (then to
+  // resume.stage), or straight to resume.stage.
+  void resume(double time, const MirrorResume& resume, DecisionTrace& trace);
   // Every frame, after the observer: cues, perspective, rapport. Allocates only when it records
   // a decision (at most one cue per minIntervalSeconds).
   void onFrame(const ObservedFrame& frame, const MirrorObserver& observer, DecisionTrace& trace);
@@ -32,6 +36,10 @@ class MirrorPolicy {
   double meanMastery(const MirrorObserver& observer, bool guided) const;
   double segmentMastery(const MirrorObserver& observer, bool guided, int segment) const;
   int performingTrials() const { return performingTrials_; }
+  // Whether the trial now starting is a delayed-retention test of a returning learner.
+  bool retentionTestPending() const { return retentionPending_; }
+  // The stage the learner has reached: the current one, or the one a pending test returns to.
+  Stage stageReached() const { return retentionPending_ ? resumeStage_ : state_.stage; }
   // A performing trial whose learner covered less than feedback.cutShortFraction of the span.
   bool cutShort(const TrialOutcome& outcome) const {
     return stagePerforms(outcome.stage) && outcome.performedFraction < config_.feedback.cutShortFraction;
@@ -81,6 +89,7 @@ class MirrorPolicy {
                    const MirrorObserver& observer, DecisionTrace& trace);
   void updateOpacity(double time, const MirrorObserver& observer, DecisionTrace& trace);
   void maybeSummarise(double time, DecisionTrace& trace);
+  bool endRetentionTest(double time, DecisionTrace& trace);
 
   MirrorConfig config_;
   LessonLayout layout_;
@@ -109,6 +118,11 @@ class MirrorPolicy {
   std::size_t headHead_ = 0;
   long headCount_ = 0;
   long headWatchFrames_ = 0;         // consecutive frames of tracked head while watching
+  // A returning learner's delayed-retention test (MirrorResume).
+  bool retentionPending_ = false;
+  int retentionNeeded_ = 0, retentionDone_ = 0;
+  std::string retentionKey_;
+  Stage resumeStage_ = Stage::Watch;
 };
 
 }  // namespace mimesis

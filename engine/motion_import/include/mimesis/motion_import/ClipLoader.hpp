@@ -25,8 +25,11 @@ struct LoadOptions {
 // Dispatches on the file extension, case-insensitively:
 //   .bvh                        our BVH parser (loadBvhRaw) + rig map + buildClipFromRaw
 //   .gltf .glb .fbx .dae        Assimp (loadAssimpRaw) + rig map + buildClipFromRaw
-//   .csv .txt (+ .gz)           UI-PRMD (loadUiPrmd) when the name looks like a positions file,
-//                               else a generic joint table (loadCsvJointTable, default options)
+//   .csv .txt (+ .gz)           a `mimesis convert` CSV (readClipCsv) when its header says so,
+//                               else UI-PRMD (loadUiPrmd) when the name looks like a positions
+//                               file, else a generic joint table (loadCsvJointTable, default
+//                               options; body groups from the column names, deriveBodyGroups)
+//   .jsonl                      a `mimesis convert` JSON Lines file (readClipJsonLines)
 //   .mrec                       readMrec
 //   .mkeys                      loadKeyframeClip
 // When no rig map is forced and the skeleton has no recognisable hand joint (a body-only rig

@@ -2,6 +2,7 @@
 // coarse-to-fine for long inputs; plus a plain full-matrix reference used by tests and benches.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -37,10 +38,26 @@ struct DtwOptions {
   // longer than the motion's own period averages a periodic motion flat, and the coarse path
   // then locks onto a neighbouring repetition that the refinement corridor cannot leave.
   int maxCoarseFactor = 0;
+  // Beyond that limit a long input would keep the full band at the limited level, whose cost
+  // grows with the square of the length. With `searchRadius` > 0 (frames of the input), a level
+  // at the limit whose band half-width exceeds the radius instead finds a path at coarser levels
+  // (total factor at most `maxSearchFactor`, full band there) and searches exactly within
+  // ±searchRadius of it: wide enough to leave a repetition the coarse level locked onto.
+  int searchRadius = 0;
+  int maxSearchFactor = 0;
+  // Bytes the warp path's backtracking may hold. A level whose band needs at most this many
+  // direction bytes (one per cell) keeps them all; a larger one keeps, every K rows, each
+  // cell's accumulated cost and the column where its best path crossed the previous such row
+  // (about this many bytes in all), and recomputes the directions of one K-row stretch of the
+  // path at a time while backtracking. Same path (see alignDtw), a few per cent more cells.
+  std::size_t pathMemoryBytes = std::size_t{32} << 20;
 };
 
-// The optimised aligner: float distances, double accumulation over two rows, one direction byte
-// per cell inside the band. Deterministic. Both inputs need frames > 0 and the same dim.
+// The optimised aligner: float distances, double accumulation over two rows, directions kept
+// within `pathMemoryBytes` (checkpointed backtracking beyond it). Deterministic. Both inputs
+// need frames > 0 and the same dim. The checkpointed path is the one the full direction store
+// gives, tie rules included (a stretch's optimal sub-path is re-found from the global cost at
+// its start), unless two different paths' float sums differ only by rounding.
 WarpPath alignDtw(const FeatureMatrix& learner, const FeatureMatrix& expert, const DtwOptions& opt);
 
 // The same recurrence, band and tie rules on a full double matrix (memory N × M × 9 bytes):

@@ -58,13 +58,17 @@ struct StreamLayout {
   std::vector<AngleDef> angles;
   std::array<int, kUnitCount> unitRoot{-1, -1, -1};  // root track per unit (-1: not in layout)
   int bodyJointCount = 0;
+  int bodyHead = -1;  // body joint (skeleton index) named "head", -1 when the skeleton has none
 };
 
 // Layout for clips shaped like `clip`: both hands always, plus the body when the clip has a
 // body skeleton (its groups become track groups; joints in no group join a "body/other" group).
 StreamLayout makeStreamLayout(const Clip& clip);
 
-enum class Anchor : std::uint8_t { Head, FirstWrist };
+// What unit placements are measured against. Head: the tracked head pose (VR). BodyHead: a body
+// clip's own "head" joint (position, world axes) for the hands, when the frames carry no head
+// pose; the body's root is always anchored at its own start. FirstWrist: each unit's first pose.
+enum class Anchor : std::uint8_t { Head, FirstWrist, BodyHead };
 
 // How to normalise one clip into a stream.
 struct StreamOptions {
@@ -117,6 +121,11 @@ void appendStreamFrame(const Frame& frame, const Skeleton& body, const StreamOpt
 
 // Body size: median over valid frames of the summed bone lengths (metres); 0 if never valid.
 float measureBodySize(const Clip& clip);
+
+// Body reach: median over valid frames of the longest root-to-extremity bone chain (metres), a
+// size that depends little on how many joints the skeleton has (unlike the summed lengths);
+// 0 if never valid. Scores body shape errors at a nominal body size (ScoreReferences).
+float measureBodyReach(const Clip& clip);
 
 // Structural checks the scorer needs (rate, increasing finite times, body joint counts, a frame
 // limit). Non-finite joint values are not errors here: they are treated as untracked.

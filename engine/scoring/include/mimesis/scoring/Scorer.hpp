@@ -3,6 +3,7 @@
 
 #include "mimesis/core/Error.hpp"
 #include "mimesis/motion/Clip.hpp"
+#include "mimesis/scoring/Dtw.hpp"
 #include "mimesis/scoring/ScoreReport.hpp"
 #include "mimesis/scoring/ScoringConfig.hpp"
 
@@ -17,5 +18,9 @@ namespace mimesis {
 // Errors: BadInput for clips that cannot be scored (too short, times not increasing, body
 // skeletons that differ, nothing tracked in common); Limit for absurd sizes. Never NaN.
 Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, const ScoringConfig& config);
+
+// The offline aligner's options the scorer derives from `config` and the two frame rates
+// (band, tempo slope, open end, coarse-to-fine limits), for benches that time alignment alone.
+DtwOptions dtwOptionsFor(const ScoringConfig& config, double expertRate, double learnerRate);
 
 }  // namespace mimesis

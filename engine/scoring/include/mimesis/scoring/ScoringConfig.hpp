@@ -22,6 +22,10 @@ struct ScoreReferences {
   // Body groups' shape error about the root: limbs are ~10x fingers, and on UI-PRMD correct
   // repetitions of one subject differ by a median 28 mm, incorrect ones by 73 mm (SCORING.md).
   double bodyShapeMm = 40.0;
+  // ... for a body of this reach (longest root-to-extremity bone chain, measureBodyReach); the
+  // reference scales with the learner's reach, so body shape is scored at a nominal size.
+  // UI-PRMD's Kinect subjects measure 1.14–1.33 m (median 1.24 m).
+  double nominalBodyReachM = 1.2;
   double postureDeg = 15.0;     // mean joint-angle error
   double placementMm = 60.0;    // mean wrist (or root) trajectory error after anchoring
   double lagMs = 300.0;         // |lag|
@@ -79,6 +83,12 @@ struct ScoringConfig {
   // frames, whose open end then stops a repetition early at a lower cost per step (SCORING.md,
   // "Long periodic clips"). 0.05 s keeps one level of 4x at 90 Hz.
   double coarseMaxFrameSeconds = 0.05;
+  // Cost stays linear in the length: where the band (bandFraction of the length) is wider
+  // than coarseSearchSeconds each side, the limited level above searches only within
+  // coarseSearchSeconds of a path found at frames of at most coarseSearchFrameSeconds (full
+  // band there). The search is wider than the repetitions those frames may slip by.
+  double coarseSearchSeconds = 10.0;
+  double coarseSearchFrameSeconds = 0.2;
   // Live aligner window: expert frames searched around the current match, seconds each side.
   double liveWindowSeconds = 1.0;
 

@@ -52,8 +52,10 @@ struct HeadlessResult {
 //   report.html    the self-contained report for people (HtmlReport.hpp), unless writeHtml is off
 // Deterministic: the same lesson and source give identical bytes in every file (no clock, no
 // paths of the learner's files), so a session re-run from its recording matches byte for byte.
+// `resume` (SessionOptions::resume) starts a returning learner where engine/progress says.
 Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& source, int trials,
                                          const std::string& reportDir, const ReportOptions& report = {},
-                                         const LessonObserver& observer = {});
+                                         const LessonObserver& observer = {},
+                                         const MirrorResume& resume = {});
 
 }  // namespace mimesis

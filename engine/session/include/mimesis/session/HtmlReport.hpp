@@ -24,6 +24,9 @@ std::optional<WorstMoment> findWorstMoment(const HeadlessResult& result);
 // section. Deterministic: no clock, no absolute paths — the same inputs give the same bytes.
 std::string buildHtmlReport(const Lesson& lesson, const HeadlessResult& result, const ReportOptions& options = {});
 
+// The report's inline style sheet, so other reports for people (engine/progress) look alike.
+const char* htmlReportStyle();
+
 // Standard base64 (RFC 4648, with padding) of `bytes`.
 std::string base64Encode(const std::string& bytes);
 

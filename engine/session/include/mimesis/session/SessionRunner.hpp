@@ -20,6 +20,8 @@ struct SessionOptions {
   // The session recording (.mrec): learner frames on the session clock plus one "feedback"
   // event (FeedbackState JSON) per change and "trial" events. Empty: no recording.
   std::string recordingPath;
+  // A returning learner's starting point (engine/progress); inactive: a fresh lesson.
+  MirrorResume resume;
 };
 
 // What happened in one trial (filled by endTrial).
@@ -38,6 +40,7 @@ struct TrialRecord {
   // The learner's frames covered under mirror.feedback.cutShortFraction of the frames shown:
   // marked, and not scored as a full trial by the mirror model (nor counted in stage passes).
   bool cutShort = false;
+  bool delayedRetention = false;  // a returning learner's delayed-retention test (no ghost, no cues)
   bool scored = false;            // an offline ScoreReport fed the mirror model
   double score = 0.0;             // the report's score, else the mirror model's own
   std::string reportJson;         // toJson(ScoreReport), one line; empty when not scored

@@ -20,6 +20,8 @@ struct HeadsetLessonOptions {
   std::int64_t maxFrames = -1;    // >= 0: stop after this many lesson frames (recording kept)
   std::string reportDir;          // as runHeadlessLesson's; session.mrec is always written there
   ReportOptions report;
+  LessonObserver observer;        // taps after each step and trial (a learner profile's store)
+  MirrorResume resume;            // a returning learner's starting point (engine/progress)
 };
 
 struct HeadsetLessonResult {

@@ -1,0 +1,103 @@
+// Body clips (issue 17): body shape is scored at a nominal body size (the reference grows with
+// the learner's reach), and a body skeleton's own head joint anchors the hands' placement
+// instead of each hand's first pose.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include <glm/gtc/quaternion.hpp>
+
+#include "ScoringTestClips.hpp"
+#include "mimesis/motion/Skeleton.hpp"
+#include "mimesis/scoring/MotionStream.hpp"
+#include "mimesis/scoring/Scorer.hpp"
+
+namespace mimesis {
+namespace {
+
+// Kinect-like rest pose (UI-PRMD skeleton order), metres: standing, arms down.
+const glm::vec3 kRest[22] = {
+    {0.0f, 1.0f, 2.0f},    {0.0f, 1.15f, 2.0f},  {0.0f, 1.35f, 2.0f},   {0.0f, 1.5f, 2.0f},
+    {0.0f, 1.6f, 2.0f},    {0.0f, 1.75f, 2.0f},  {-0.08f, 1.45f, 2.0f}, {-0.2f, 1.45f, 2.0f},
+    {-0.2f, 1.17f, 2.0f},  {-0.2f, 0.92f, 2.0f}, {0.08f, 1.45f, 2.0f},  {0.2f, 1.45f, 2.0f},
+    {0.2f, 1.17f, 2.0f},   {0.2f, 0.92f, 2.0f},  {-0.1f, 0.95f, 2.0f},  {-0.1f, 0.5f, 2.0f},
+    {-0.1f, 0.08f, 2.0f},  {-0.1f, 0.05f, 1.88f}, {0.1f, 0.95f, 2.0f},  {0.1f, 0.5f, 2.0f},
+    {0.1f, 0.08f, 2.0f},   {0.1f, 0.05f, 1.88f}};
+
+// A right-arm abduction over 3 s; `leftArmRad` holds the left arm out (the fault), `scale`
+// scales the whole body about the origin (a taller or shorter person doing the same).
+Clip makeBodyClip(float leftArmRad, float scale) {
+  Clip c;
+  c.info.name = "synthetic-body";
+  c.body = kinectBodySkeleton();
+  c.rate = 30.0;
+  const int n = 90;
+  c.frames.resize(n);
+  for (int i = 0; i < n; ++i) {
+    Frame& f = c.frames[static_cast<std::size_t>(i)];
+    f.time = i / c.rate;
+    glm::vec3 p[22];
+    for (int j = 0; j < 22; ++j) p[j] = kRest[j];
+    const float a = 1.2f * (0.5f - 0.5f * std::cos(2.0f * 3.14159265f * static_cast<float>(f.time) / 3.0f));
+    const glm::quat right = glm::angleAxis(a, glm::vec3(0, 0, 1)), left = glm::angleAxis(-leftArmRad, glm::vec3(0, 0, 1));
+    for (int j : {12, 13}) p[j] = p[11] + right * (p[j] - p[11]);
+    for (int j : {8, 9}) p[j] = p[7] + left * (p[j] - p[7]);
+    f.body.resize(22);
+    for (int j = 0; j < 22; ++j) {
+      f.body[static_cast<std::size_t>(j)].pose.position = p[j] * scale;
+      f.body[static_cast<std::size_t>(j)].flags = kPositionValid;
+    }
+  }
+  return c;
+}
+
+TEST(BodyNormalisation, ReachIsTheLongestRootToExtremityChain) {
+  const Clip c = makeBodyClip(0.0f, 1.0f);
+  // waist-spine-chest-collar-upper arm-forearm-hand: 0.15 + 0.2 + ~0.128 + 0.12 + 0.28 + 0.25.
+  EXPECT_NEAR(measureBodyReach(c), 1.128f, 0.002f);
+  EXPECT_NEAR(measureBodyReach(makeBodyClip(0.0f, 1.3f)), 1.3f * 1.128f, 0.003f);
+}
+
+TEST(BodyNormalisation, SameFaultOnALargerBodyScoresTheSame) {
+  const auto small = scorePerformance(makeBodyClip(0.0f, 1.0f), makeBodyClip(0.35f, 1.0f), ScoringConfig{});
+  const auto large = scorePerformance(makeBodyClip(0.0f, 1.3f), makeBodyClip(0.35f, 1.3f), ScoringConfig{});
+  ASSERT_TRUE(small.ok() && large.ok());
+  // Errors are reported in the learner's millimetres ...
+  ASSERT_GT(small->shapeMm, 5.0);
+  EXPECT_NEAR(large->shapeMm / small->shapeMm, 1.3, 0.02);
+  // ... and scored relative to the learner's size: without the normalisation the larger body's
+  // shape score would be exp(-0.3 e / ref) lower (about 10 points here).
+  EXPECT_NEAR(large->scores.shape, small->scores.shape, 0.3);
+  EXPECT_LT(small->scores.shape, 99.0);
+}
+
+TEST(BodyNormalisation, BodyClipsAnchorTheHandsAtTheBodyHead) {
+  test::HandClipSpec spec;
+  spec.seconds = 3.0;
+  spec.rate = 30.0;
+  Clip expert = test::makeHandClip(spec);
+  spec.offset = glm::vec3(0.0f, 0.15f, 0.0f);  // the learner holds both hands 15 cm higher
+  Clip learner = test::makeHandClip(spec);
+  const Clip body = makeBodyClip(0.0f, 1.0f);
+  for (Clip* c : {&expert, &learner}) {
+    c->body = body.body;
+    for (std::size_t i = 0; i < c->frames.size(); ++i) c->frames[i].body = body.frames[i].body;
+  }
+  const auto r = scorePerformance(expert, learner, ScoringConfig{});
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->anchor, "body-head");
+  bool seen = false;
+  for (const GroupReport& g : r->groups)
+    if (g.name == "right/wrist" || g.name == "left/wrist") {
+      seen = true;
+      // Against each hand's first pose the offset would vanish (placement ~0 mm).
+      EXPECT_NEAR(g.placementMm, 150.0, 5.0) << g.name;
+    }
+  EXPECT_TRUE(seen);
+  const auto self = scorePerformance(expert, expert, ScoringConfig{});
+  ASSERT_TRUE(self.ok());
+  EXPECT_DOUBLE_EQ(self->score, 100.0);
+}
+
+}  // namespace
+}  // namespace mimesis

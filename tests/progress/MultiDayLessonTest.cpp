@@ -3,6 +3,7 @@
 // from the stored estimates decayed by the time away, the policy from the stage reached.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -149,13 +150,33 @@ TEST(MultiDayLesson, ReturningLearnerIsTestedThenResumesWhereTheyWere) {
   EXPECT_EQ(query(path, "SELECT kind FROM trials t JOIN sessions s ON s.id = t.session_id WHERE s.id = 2 AND t.trial = 0"),
             "delayed-retention");
   EXPECT_EQ(query(path, "SELECT count(*) FROM trials WHERE kind = 'delayed-retention'"), "1");
-  EXPECT_EQ(query(path, "SELECT count(*) FROM trial_scores ts JOIN trials t ON t.id = ts.trial_id WHERE t.session_id = 2 "
-                        "AND t.trial = 0 AND ts.segment <> '' AND ts.grp <> ''"),
-            query(path, "SELECT count(*) FROM trial_scores ts JOIN trials t ON t.id = ts.trial_id WHERE t.session_id = 2 "
-                        "AND t.trial = 0 AND ts.segment <> '' AND ts.grp <> ''"));
-  EXPECT_NE(query(path, "SELECT count(*) FROM trial_scores ts JOIN trials t ON t.id = ts.trial_id WHERE t.session_id = 2 "
-                        "AND t.trial = 0 AND ts.segment <> '' AND ts.grp <> ''"),
-            "0");
+  // Every scorable group of every reached segment of the test's own report is stored, with its
+  // score: counted from the report JSON here, independently of the recorder's parser.
+  {
+    const nlohmann::json report = nlohmann::json::parse(test.reportJson);
+    int expectedParts = 0;
+    std::string someSegment, someGroup;
+    double someScore = 0.0;
+    for (const nlohmann::json& seg : report.at("segments")) {
+      if (!seg.value("reached", false) || seg.value("name", std::string()).empty()) continue;
+      for (const nlohmann::json& g : seg.at("groups")) {
+        if (!g.value("scorable", false)) continue;
+        ++expectedParts;
+        someSegment = seg.at("name").get<std::string>();
+        someGroup = g.at("name").get<std::string>();
+        someScore = g.at("score").get<double>();
+      }
+    }
+    ASSERT_GT(expectedParts, 0);
+    EXPECT_EQ(query(path, "SELECT count(*) FROM trial_scores ts JOIN trials t ON t.id = ts.trial_id WHERE t.session_id = 2 "
+                          "AND t.trial = 0 AND ts.segment <> '' AND ts.grp <> ''"),
+              std::to_string(expectedParts));
+    const std::string storedScore = query(path, "SELECT ts.score FROM trial_scores ts JOIN trials t ON t.id = ts.trial_id WHERE "
+                                           "t.session_id = 2 AND t.trial = 0 AND ts.segment = '" + someSegment +
+                                               "' AND ts.grp = '" + someGroup + "'");
+    ASSERT_NE(storedScore, "<error>") << someSegment << "/" << someGroup;
+    EXPECT_NEAR(std::stod(storedScore), someScore, 1e-9) << someSegment << "/" << someGroup;
+  }
   EXPECT_EQ(query(path, "SELECT finished FROM sessions WHERE id = 2"), "1");
 
   // Same day again: no second test.

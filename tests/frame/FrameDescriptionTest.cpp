@@ -22,7 +22,7 @@ TEST(FrameDescription, DefaultsDrawAnEmptyFirstPersonSceneWithAFloorAndNoMirror)
   EXPECT_TRUE(d.meshes.empty());
   EXPECT_TRUE(d.labels.empty());
   EXPECT_TRUE(d.panel.empty());
-  EXPECT_FLOAT_EQ(d.clearColour.a, 1.0f);  // an opaque background
+  EXPECT_FLOAT_EQ(d.clearColour.w, 1.0f);  // an opaque background
 }
 
 TEST(FrameDescription, DrawnThingsAreSolidAndReflectedUnlessToldOtherwise) {

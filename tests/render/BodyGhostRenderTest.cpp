@@ -29,22 +29,8 @@ Frame learnerHands() {
   return f;
 }
 
-class BodyGhostRender : public ::testing::Test {
+class BodyGhostRender : public RendererFixture {
  protected:
-  void SetUp() override {
-    GpuEnvironment& env = GpuEnvironment::get();
-    ASSERT_NE(env.context, nullptr) << env.error;
-    ctx = env.context.get();
-    ctx->clearValidationMessages();
-    auto r = Renderer::create(*ctx);
-    ASSERT_TRUE(r) << r.error().describe();
-    renderer = std::move(*r);
-  }
-  void TearDown() override {
-    renderer.reset();
-    if (ctx != nullptr)
-      for (const std::string& m : ctx->validationMessages()) ADD_FAILURE() << m;
-  }
   RgbaImage draw(const FrameDescription& frame, const Frame* learner, const Frame* expert) {
     std::vector<EyeView> eyes;
     eyeViewsFor(frame.view, learner, expert, false, 256.0f / 192.0f, eyes);
@@ -60,8 +46,6 @@ class BodyGhostRender : public ::testing::Test {
     EXPECT_TRUE(im) << im.error().describe();
     return im ? *im : RgbaImage{};
   }
-  VulkanContext* ctx = nullptr;
-  std::unique_ptr<Renderer> renderer;
 };
 
 TEST_F(BodyGhostRender, CmuClipInEveryViewWithTheLearnersHandsAtItsWrists) {

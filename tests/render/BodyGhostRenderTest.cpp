@@ -9,6 +9,7 @@
 #include "SharedData.hpp"
 #include "RenderFixture.hpp"
 #include "mimesis/motion/ClipSampler.hpp"
+#include "TestHands.hpp"
 #include "mimesis/motion/HandRig.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
@@ -20,14 +21,7 @@ namespace {
 using mimesis::testing::sharedDataPath;
 
 // The learner's hands where a headset would track them: in front of the chest, the left curled.
-Frame learnerHands() {
-  Frame f;
-  HandShape curled;
-  curled.curl.fill(0.5f);
-  poseHand(curled, Pose{{-0.22f, 1.15f, -0.3f}, glm::quat(1, 0, 0, 0)}, Hand::Left, f.hand(Hand::Left));
-  poseHand(HandShape{}, Pose{{0.22f, 1.2f, -0.3f}, glm::quat(1, 0, 0, 0)}, Hand::Right, f.hand(Hand::Right));
-  return f;
-}
+Frame learnerHands() { return testing::twoPosedHands(glm::vec3{-0.22f, 1.15f, -0.3f}, glm::vec3{0.22f, 1.2f, -0.3f}); }
 
 class BodyGhostRender : public RendererFixture {
  protected:

@@ -6,6 +6,7 @@
 #include <glm/geometric.hpp>
 
 #include "SessionTestSupport.hpp"
+#include "TestHands.hpp"
 #include "mimesis/motion/HandRig.hpp"
 #include "mimesis/motion/Skeleton.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
@@ -38,14 +39,7 @@ Frame standingBody(const Skeleton& s) {
   return f;
 }
 
-Frame trackedHands() {
-  Frame f;
-  HandShape curled;
-  curled.curl.fill(0.5f);
-  poseHand(curled, Pose{{-0.2f, 1.2f, -0.35f}, glm::quat(1, 0, 0, 0)}, Hand::Left, f.hand(Hand::Left));
-  poseHand(HandShape{}, Pose{{0.22f, 1.25f, -0.3f}, glm::quat(1, 0, 0, 0)}, Hand::Right, f.hand(Hand::Right));
-  return f;
-}
+Frame trackedHands() { return testing::twoPosedHands(glm::vec3{-0.2f, 1.2f, -0.35f}, glm::vec3{0.22f, 1.25f, -0.3f}); }
 
 glm::vec3 wristOf(const HandPose& h) { return h[HandJoint::Wrist].pose.position; }
 

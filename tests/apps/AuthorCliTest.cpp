@@ -5,19 +5,16 @@
 
 #include <filesystem>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::readText;
-using mimesis::testing::runCommand;
-using mimesis::testing::scratchDir;
+using namespace mimesis::testing;
 
 namespace {
 
 // The commands run in the scratch folder: the paths they are given are relative to it.
 std::string inDir(const std::filesystem::path& dir) { return "env -C '" + dir.string() + "' "; }
 
-const std::string kMimesis = MIMESIS_BINARY;
 const std::string kPinch = std::string(MIMESIS_SOURCE_DIR) + "/assets/pinch-and-release.mkeys";
 
 const std::string kSegments =

@@ -14,16 +14,13 @@
 #include <string>
 #include <vector>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::CommandOutput;
-using mimesis::testing::scratchDir;
-using mimesis::testing::writeText;
+using namespace mimesis::testing;
 
 namespace {
 
-const std::string kMimesis = MIMESIS_BINARY;
 const fs::path kInputs = fs::path(MIMESIS_SOURCE_DIR) / "tests" / "apps" / "bad-inputs";
 
 enum class Match { Exact, Prefix };

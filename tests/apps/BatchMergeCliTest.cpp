@@ -6,30 +6,20 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::CommandOutput;
-using mimesis::testing::readText;
-using mimesis::testing::runCommand;
-using mimesis::testing::scratchDir;
-using mimesis::testing::writeText;
+using namespace mimesis::testing;
 
 namespace {
 
-const std::string kMimesis = MIMESIS_BINARY;
-const std::string kSource = MIMESIS_SOURCE_DIR;
 const std::string kExpert = kSource + "/assets/pinch-and-release.mkeys";
 const std::string kScene = kSource + "/scenes/pinch-and-release.json";
-
-std::string recording(int k) {
-  return kSource + "/assets/recordings/pinch-and-release-learner-t" + (k < 10 ? "0" : "") + std::to_string(k) + ".mrec";
-}
 
 // Shipped recordings, then one that is missing and one that is not a recording.
 fs::path writeManifest(const fs::path& dir) {
   std::string csv = "expert,learner,id\n";
-  for (int k = 1; k <= 6; ++k) csv += kExpert + "," + recording(k) + ",t" + std::to_string(k) + "\n";
+  for (int k = 1; k <= 6; ++k) csv += kExpert + "," + shippedRecording(k) + ",t" + std::to_string(k) + "\n";
   csv += kExpert + ",missing.mrec,missing\n";
   writeText(dir / "garbage.mrec", "not a recording");
   csv += kExpert + "," + (dir / "garbage.mrec").string() + ",garbage\n";
@@ -89,7 +79,7 @@ TEST(BatchMergeCli, LessonShardsMergeIntoTheUnshardedRunsBytes) {
   const fs::path dir = scratchDir("merge-lesson");
   const fs::path in = dir / "in";
   fs::create_directories(in);
-  for (int k = 1; k <= 3; ++k) fs::copy_file(recording(k), in / fs::path(recording(k)).filename());
+  for (int k = 1; k <= 3; ++k) fs::copy_file(shippedRecording(k), in / fs::path(shippedRecording(k)).filename());
   writeText(in / "broken.mrec", "not a recording");
   const fs::path out = dir / "out";
   const std::string batch = kMimesis + " lesson " + kScene + " --batch " + in.string() + " --trials 2 --out " + out.string();
@@ -191,12 +181,12 @@ TEST(BatchMergeCli, RefusesPiecesThatAreNotOneWholeBatch) {
 TEST(BatchMergeCli, FailingFilesAreErrorRowsAndTheBatchGoesOn) {
   const fs::path dir = scratchDir("batch-failures");
   writeText(dir / "garbage.mrec", "not a recording");
-  const std::string torn = readText(recording(1));
+  const std::string torn = readText(shippedRecording(1));
   writeText(dir / "torn.bvh", "HIERARCHY\nROOT hips\n{\n  OFFSET 0 0 0\n");
   writeText(dir / "m.csv", "expert,learner,mapping,id\n" + kExpert + ",missing.mrec,,missing\n" + kExpert + "," +
-                               (dir / "garbage.mrec").string() + ",,garbage\n" + kExpert + "," + recording(1) +
+                               (dir / "garbage.mrec").string() + ",,garbage\n" + kExpert + "," + shippedRecording(1) +
                                ",sideways,bad-mapping\n" + kExpert + "," + (dir / "torn.bvh").string() + ",,torn\n" +
-                               kExpert + "," + recording(2) + ",,good\n");
+                               kExpert + "," + shippedRecording(2) + ",,good\n");
   const CommandOutput r = runCommand(kMimesis + " score --batch " + (dir / "m.csv").string() + " --out " +
                                          (dir / "r.jsonl").string(), dir);
   EXPECT_EQ(r.exitCode, 2) << r.err;
@@ -216,7 +206,7 @@ TEST(BatchMergeCli, FailingFilesAreErrorRowsAndTheBatchGoesOn) {
   fs::create_directories(in);
   writeText(in / "a-garbage.mrec", "not a recording");
   writeText(in / "b-torn.mrec", torn.substr(0, torn.size() / 3));  // a recording cut off mid-file
-  fs::copy_file(recording(2), in / "c-good.mrec");
+  fs::copy_file(shippedRecording(2), in / "c-good.mrec");
   const CommandOutput l = runCommand(kMimesis + " lesson " + kScene + " --batch " + in.string() + " --trials 2 --out " +
                                          (dir / "lesson").string(), dir);
   EXPECT_EQ(l.exitCode, 2) << l.err;

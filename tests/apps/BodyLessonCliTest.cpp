@@ -6,25 +6,13 @@
 
 #include <filesystem>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 #include "SharedData.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::CommandOutput;
-using mimesis::testing::readText;
-using mimesis::testing::runCommand;
-using mimesis::testing::scratchDir;
-using mimesis::testing::writeText;
+using namespace mimesis::testing;
 
 namespace {
-
-const std::string kMimesis = MIMESIS_BINARY;
-const std::string kSource = MIMESIS_SOURCE_DIR;
-
-// The command run inside `dir`, so scene files and reports are found and written there.
-CommandOutput runIn(const fs::path& dir, const std::string& command) {
-  return runCommand("sh -c \"cd '" + dir.string() + "' && " + command + "\"", dir);
-}
 
 TEST(BodyLessonCli, CmuBvhExpertRunsAsALesson) {
   MIMESIS_NEEDS_SHARED_DATA("cmu-bvh/01_01.bvh");

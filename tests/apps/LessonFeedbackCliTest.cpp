@@ -7,20 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::CommandOutput;
-using mimesis::testing::readText;
-using mimesis::testing::runCommand;
-using mimesis::testing::scratchDir;
-using mimesis::testing::writeText;
+using namespace mimesis::testing;
 
 namespace {
-
-const std::string kMimesis = MIMESIS_BINARY;
-const std::string kAssets = std::string(MIMESIS_SOURCE_DIR) + "/assets/";
-const std::string kScenes = std::string(MIMESIS_SOURCE_DIR) + "/scenes/";
 
 nlohmann::json readJson(const fs::path& p) { return nlohmann::json::parse(readText(p)); }
 

@@ -4,22 +4,15 @@
 // recorder; a headless lesson runs faster than real time, so here the check is readability.)
 #include <gtest/gtest.h>
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <string>
-#include <vector>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 
 namespace fs = std::filesystem;
+using namespace mimesis::testing;
 
 namespace {
-
-const std::string kMimesis = MIMESIS_BINARY;
 
 TEST(LessonKill, SigkillMidSessionLeavesAReadableRecording) {
   const fs::path dir = mimesis::testing::scratchDir("lesson-kill");
@@ -27,35 +20,14 @@ TEST(LessonKill, SigkillMidSessionLeavesAReadableRecording) {
   const fs::path recording = report / "session.mrec";
   const std::string scene = std::string(MIMESIS_SOURCE_DIR) + "/scenes/clap.json";
 
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    // Quiet child: its output is not part of the test.
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    ::execl(kMimesis.c_str(), kMimesis.c_str(), "lesson", scene.c_str(), "--simulate", "--trials", "1000",
-            "--no-html", "--report", report.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ASSERT_GT(pid, 0);
-  // Wait (at most 60 s) until the recording holds a few hundred kilobytes, then kill.
+  // Killed (within 60 s) once the recording holds a few hundred kilobytes.
   std::error_code ec;
-  bool exited = false;
-  int status = 0;
-  for (int i = 0; i < 60000; ++i) {
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
-      exited = true;
-      break;
-    }
-    if (fs::exists(recording, ec) && fs::file_size(recording, ec) > 300'000) break;
-    const timespec pause{0, 1'000'000};
-    ::nanosleep(&pause, nullptr);
-  }
-  if (!exited) {
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, &status, 0);
-  }
-  ASSERT_FALSE(exited) << "the lesson ended (status " << status << ") before it could be killed";
-  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+  const KilledRun run = killWhen(
+      {kMimesis, "lesson", scene, "--simulate", "--trials", "1000", "--no-html", "--report", report.string()},
+      [&] { return fs::exists(recording, ec) && fs::file_size(recording, ec) > 300'000; }, 60000, 1);
+  ASSERT_TRUE(run.started);
+  ASSERT_FALSE(run.exitedFirst) << "the lesson ended (status " << run.status << ") before it could be killed";
+  ASSERT_TRUE(run.killed());
 
   const mimesis::testing::CommandOutput r = mimesis::testing::runCommand(kMimesis + " inspect '" + recording.string() + "'", dir);
   EXPECT_EQ(r.exitCode, 0) << r.err;

@@ -10,18 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::CommandOutput;
-using mimesis::testing::readText;
-using mimesis::testing::runCommand;
-using mimesis::testing::scratchDir;
+using namespace mimesis::testing;
 
 namespace {
 
-const std::string kMimesis = MIMESIS_BINARY;
-const std::string kSource = MIMESIS_SOURCE_DIR;
 const std::string kScene = kSource + "/scenes/pinch-and-release.json";
 
 std::string shippedRecordings() {

@@ -16,14 +16,13 @@
 #include <string>
 #include <vector>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::runCommand;
+using namespace mimesis::testing;
 
 namespace {
 
-const std::string kMimesis = MIMESIS_BINARY;
 const std::string kScene = std::string(MIMESIS_SOURCE_DIR) + "/scenes/clap.json";
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
@@ -137,33 +136,13 @@ TEST(ProgressCli, SigkillMidSessionKeepsEveryCommittedTrial) {
   const fs::path dir = mimesis::testing::scratchDir("progress-kill");
   const fs::path db = dir / "p.db";
   const std::string report = (dir / "r").string();
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    ::execl(kMimesis.c_str(), kMimesis.c_str(), "lesson", kScene.c_str(), "--simulate", "--trials", "1000", "--no-html",
-            "--report", report.c_str(), "--learner-id", "kim", "--db", db.c_str(), "--now", "2026-03-01T10:00:00Z",
-            static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ASSERT_GT(pid, 0);
-  bool exited = false;
-  int status = 0;
-  for (int i = 0; i < 6000; ++i) {
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
-      exited = true;
-      break;
-    }
-    if (fs::exists(db) && query(db, "SELECT count(*) >= 4 FROM trials") == "1") break;
-    const timespec pause{0, 10'000'000};
-    ::nanosleep(&pause, nullptr);
-  }
-  if (!exited) {
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, &status, 0);
-  }
-  ASSERT_FALSE(exited) << "the lesson ended (status " << status << ") before it could be killed";
-  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+  const KilledRun run = killWhen({kMimesis, "lesson", kScene, "--simulate", "--trials", "1000", "--no-html", "--report",
+                                  report, "--learner-id", "kim", "--db", db.string(), "--now", "2026-03-01T10:00:00Z"},
+                                 [&] { return fs::exists(db) && query(db, "SELECT count(*) >= 4 FROM trials") == "1"; },
+                                 6000, 10);
+  ASSERT_TRUE(run.started);
+  ASSERT_FALSE(run.exitedFirst) << "the lesson ended (status " << run.status << ") before it could be killed";
+  ASSERT_TRUE(run.killed());
 
   EXPECT_EQ(query(db, "PRAGMA integrity_check"), "ok");
   const int trials = std::stoi(query(db, "SELECT count(*) FROM trials"));

@@ -6,19 +6,13 @@
 #include <filesystem>
 #include <vector>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 #include "SharedData.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::CommandOutput;
-using mimesis::testing::readText;
-using mimesis::testing::runCommand;
-using mimesis::testing::scratchDir;
-using mimesis::testing::writeText;
+using namespace mimesis::testing;
 
 namespace {
-
-const std::string kMimesis = MIMESIS_BINARY;
 
 std::vector<fs::path> shippedClips() {
   std::vector<fs::path> clips;

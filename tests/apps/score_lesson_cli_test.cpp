@@ -4,20 +4,12 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "RunCommand.hpp"
+#include "CliTestSupport.hpp"
 
 namespace fs = std::filesystem;
-using mimesis::testing::CommandOutput;
-using mimesis::testing::readText;
-using mimesis::testing::runCommand;
-using mimesis::testing::scratchDir;
-using mimesis::testing::writeText;
+using namespace mimesis::testing;
 
 namespace {
-
-const std::string kMimesis = MIMESIS_BINARY;
-const std::string kAssets = std::string(MIMESIS_SOURCE_DIR) + "/assets/";
-const std::string kScenes = std::string(MIMESIS_SOURCE_DIR) + "/scenes/";
 
 TEST(ScoreCli, ExpertAgainstItselfScoresHundredAndWritesReports) {
   const fs::path dir = scratchDir("score-identity");

@@ -25,24 +25,12 @@ using mimesis::testing::runCommand;
 using mimesis::testing::scratchDir;
 using mimesis::testing::sharedDataPath;
 
-const std::string kScene = std::string(MIMESIS_SOURCE_DIR) + "/scenes/pinch-and-release.json";
-
 struct Model {
   const char* name;
   const char* path;  // under ../shared/data
 };
 const Model kModels[] = {{"Fox", "models/Fox/Fox.glb"}, {"CesiumMan", "models/CesiumMan/CesiumMan.glb"}};
 
-RgbaImage renderCli(const std::string& name, const std::string& args) {
-  const auto dir = scratchDir("render-" + name);
-  const std::string png = (dir / (name + ".png")).string();
-  const auto r = runCommand(std::string(MIMESIS_BINARY) + " render '" + kScene + "' --out '" + png + "' --validate " + args, dir);
-  EXPECT_EQ(r.exitCode, 0) << r.err;
-  EXPECT_EQ(r.err, "") << "validation or other messages";
-  auto image = readPng(png);
-  EXPECT_TRUE(image) << (image ? "" : image.error().describe());
-  return image ? *image : RgbaImage{};
-}
 
 // The placed avatar's skinned vertices at time 0, measured as the renderer skins them.
 ViewBox placedBox(const AvatarAnimation& a, const AvatarStage& stage) {
@@ -193,7 +181,7 @@ TEST(AvatarRender, HeightOptionScalesTheAvatar) {
   const RgbaImage small = renderCli("avatar-small", base + " --height 1.2");
   EXPECT_GT(compareImages(tall, small, 24).differingFraction, 0.02);
   const auto dir = scratchDir("avatar-bad-height");
-  const auto bad = runCommand(std::string(MIMESIS_BINARY) + " render '" + kScene + "' --time 1 --out x.png --height 9 --avatar '" +
+  const auto bad = runCommand(std::string(MIMESIS_BINARY) + " render '" + kRenderScene + "' --time 1 --out x.png --height 9 --avatar '" +
                                   sharedDataPath("models/CesiumMan/CesiumMan.glb") + "'",
                               dir);
   EXPECT_EQ(bad.exitCode, 2);

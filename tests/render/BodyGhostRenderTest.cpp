@@ -9,6 +9,7 @@
 #include "SharedData.hpp"
 #include "RenderFixture.hpp"
 #include "mimesis/motion/ClipSampler.hpp"
+#include "TestHands.hpp"
 #include "mimesis/motion/HandRig.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
@@ -20,31 +21,10 @@ namespace {
 using mimesis::testing::sharedDataPath;
 
 // The learner's hands where a headset would track them: in front of the chest, the left curled.
-Frame learnerHands() {
-  Frame f;
-  HandShape curled;
-  curled.curl.fill(0.5f);
-  poseHand(curled, Pose{{-0.22f, 1.15f, -0.3f}, glm::quat(1, 0, 0, 0)}, Hand::Left, f.hand(Hand::Left));
-  poseHand(HandShape{}, Pose{{0.22f, 1.2f, -0.3f}, glm::quat(1, 0, 0, 0)}, Hand::Right, f.hand(Hand::Right));
-  return f;
-}
+Frame learnerHands() { return testing::twoPosedHands(glm::vec3{-0.22f, 1.15f, -0.3f}, glm::vec3{0.22f, 1.2f, -0.3f}); }
 
-class BodyGhostRender : public ::testing::Test {
+class BodyGhostRender : public RendererFixture {
  protected:
-  void SetUp() override {
-    GpuEnvironment& env = GpuEnvironment::get();
-    ASSERT_NE(env.context, nullptr) << env.error;
-    ctx = env.context.get();
-    ctx->clearValidationMessages();
-    auto r = Renderer::create(*ctx);
-    ASSERT_TRUE(r) << r.error().describe();
-    renderer = std::move(*r);
-  }
-  void TearDown() override {
-    renderer.reset();
-    if (ctx != nullptr)
-      for (const std::string& m : ctx->validationMessages()) ADD_FAILURE() << m;
-  }
   RgbaImage draw(const FrameDescription& frame, const Frame* learner, const Frame* expert) {
     std::vector<EyeView> eyes;
     eyeViewsFor(frame.view, learner, expert, false, 256.0f / 192.0f, eyes);
@@ -60,8 +40,6 @@ class BodyGhostRender : public ::testing::Test {
     EXPECT_TRUE(im) << im.error().describe();
     return im ? *im : RgbaImage{};
   }
-  VulkanContext* ctx = nullptr;
-  std::unique_ptr<Renderer> renderer;
 };
 
 TEST_F(BodyGhostRender, CmuClipInEveryViewWithTheLearnersHandsAtItsWrists) {

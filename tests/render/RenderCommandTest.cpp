@@ -13,18 +13,6 @@ namespace {
 using mimesis::testing::runCommand;
 using mimesis::testing::scratchDir;
 
-const std::string kScene = std::string(MIMESIS_SOURCE_DIR) + "/scenes/pinch-and-release.json";
-
-RgbaImage renderCli(const std::string& name, const std::string& args) {
-  const auto dir = scratchDir("render-" + name);
-  const std::string png = (dir / (name + ".png")).string();
-  const auto r = runCommand(std::string(MIMESIS_BINARY) + " render '" + kScene + "' --out '" + png + "' --validate " + args, dir);
-  EXPECT_EQ(r.exitCode, 0) << r.err;
-  EXPECT_EQ(r.err, "") << "validation or other messages";
-  auto image = readPng(png);
-  EXPECT_TRUE(image) << (image ? "" : image.error().describe());
-  return image ? *image : RgbaImage{};
-}
 
 TEST(RenderCommandTest, EachViewMatchesItsGolden) {
   for (const char* view : {"first-person", "mirror", "side"}) {
@@ -58,7 +46,7 @@ TEST(RenderCommandTest, AvatarStandsInFrontOfTheLearner) {
   expectMatchesGolden(with, "cli-avatar");
 
   const auto dir = scratchDir("render-avatar-bad");
-  const auto bad = runCommand(std::string(MIMESIS_BINARY) + " render '" + kScene + "' --time 1 --out x.png --avatar '" +
+  const auto bad = runCommand(std::string(MIMESIS_BINARY) + " render '" + kRenderScene + "' --time 1 --out x.png --avatar '" +
                                   std::string(MIMESIS_SOURCE_DIR) + "/tests/apps/bad-inputs/assimp-segv.gltf'",
                               dir);
   EXPECT_EQ(bad.exitCode, 2);
@@ -87,7 +75,7 @@ TEST(RenderCommandTest, BadArgumentsNameTheOption) {
       {"--time 1 --stage dancing", "--stage: unknown stage 'dancing'"},
   };
   for (const Case& c : cases) {
-    const auto r = runCommand(std::string(MIMESIS_BINARY) + " render '" + kScene + "' --out " + (dir / "x.png").string() + " " + c.args, dir);
+    const auto r = runCommand(std::string(MIMESIS_BINARY) + " render '" + kRenderScene + "' --out " + (dir / "x.png").string() + " " + c.args, dir);
     EXPECT_EQ(r.exitCode, 2) << c.args;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << " gave: " << r.err;
   }

@@ -1,5 +1,6 @@
 // Test support for the renderer: a validated Vulkan context on whatever device the machine has
-// (lavapipe in CI), synthetic hands, eye views, and golden-image comparison.
+// (lavapipe in CI), a fixture owning a renderer on it, synthetic hands, eye views, golden-image
+// comparison, and `mimesis render` run end to end.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,6 +13,10 @@
 #include "mimesis/frame/FrameDescription.hpp"
 #include "mimesis/motion/HandSkeleton.hpp"
 #include "mimesis/render/Renderer.hpp"
+#include "mimesis/render/RgbaImage.hpp"
+#ifdef MIMESIS_BINARY
+#include "RunCommand.hpp"
+#endif
 
 namespace mimesis::test {
 
@@ -31,6 +36,27 @@ struct GpuEnvironment {
     }();
     return env;
   }
+};
+
+// A renderer on the shared context; a test fails on any validation message it caused.
+class RendererFixture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    GpuEnvironment& env = GpuEnvironment::get();
+    ASSERT_NE(env.context, nullptr) << env.error;
+    ctx = env.context.get();
+    ctx->clearValidationMessages();
+    auto r = Renderer::create(*ctx);
+    ASSERT_TRUE(r) << r.error().describe();
+    renderer = std::move(*r);
+  }
+  void TearDown() override {
+    renderer.reset();
+    if (ctx != nullptr)
+      for (const std::string& m : ctx->validationMessages()) ADD_FAILURE() << m;
+  }
+  VulkanContext* ctx = nullptr;
+  std::unique_ptr<Renderer> renderer;
 };
 
 // A hand in the OpenXR rest shape, wrist at `p_wrist`, fingers towards -Z, palm down, every
@@ -92,5 +118,22 @@ inline void expectMatchesGolden(const RgbaImage& image, const std::string& name)
                                         << d.meanAbsDelta << "; see " << outputPath(name);
   EXPECT_LE(d.meanAbsDelta, 1.0) << name;
 }
+
+#ifdef MIMESIS_BINARY
+inline const std::string kRenderScene = std::string(MIMESIS_SOURCE_DIR) + "/scenes/pinch-and-release.json";
+
+// `mimesis render` of the default scene with `args`, validation on (any message fails), read back.
+inline RgbaImage renderCli(const std::string& name, const std::string& args) {
+  const auto dir = mimesis::testing::scratchDir("render-" + name);
+  const std::string png = (dir / (name + ".png")).string();
+  const auto r = mimesis::testing::runCommand(
+      std::string(MIMESIS_BINARY) + " render '" + kRenderScene + "' --out '" + png + "' --validate " + args, dir);
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.err, "") << "validation or other messages";
+  auto image = readPng(png);
+  EXPECT_TRUE(image) << (image ? "" : image.error().describe());
+  return image ? *image : RgbaImage{};
+}
+#endif
 
 }  // namespace mimesis::test

@@ -15,23 +15,8 @@
 namespace mimesis::test {
 namespace {
 
-class RendererTest : public ::testing::Test {
+class RendererTest : public RendererFixture {
  protected:
-  void SetUp() override {
-    GpuEnvironment& env = GpuEnvironment::get();
-    ASSERT_NE(env.context, nullptr) << env.error;
-    ctx = env.context.get();
-    ctx->clearValidationMessages();
-    auto r = Renderer::create(*ctx);
-    ASSERT_TRUE(r) << r.error().describe();
-    renderer = std::move(*r);
-  }
-  void TearDown() override {
-    renderer.reset();
-    if (ctx != nullptr) {
-      for (const std::string& m : ctx->validationMessages()) ADD_FAILURE() << m;
-    }
-  }
   RgbaImage render(const FrameDescription& frame, const std::vector<EyeView>& eyes, VkExtent2D size) {
     std::vector<std::unique_ptr<RenderTarget>> targets;
     std::vector<ViewTarget> views;
@@ -54,9 +39,6 @@ class RendererTest : public ::testing::Test {
     }
     return images.size() == 1 ? images[0] : sideBySide(images);
   }
-
-  VulkanContext* ctx = nullptr;
-  std::unique_ptr<Renderer> renderer;
 };
 
 const glm::vec4 kSkin{0.85f, 0.62f, 0.5f, 1.0f};

@@ -13,10 +13,7 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::readBytes;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 TEST(CutShortTrial, IsMarkedSaidAndNotScoredAsAFullTrial) {
   const auto dir = sessionTempDir("cut-short");

@@ -5,6 +5,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "SessionTestSupport.hpp"
+#include "TestHands.hpp"
 #include "mimesis/motion/HandRig.hpp"
 #include "mimesis/motion/Skeleton.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
@@ -12,6 +14,8 @@
 
 namespace mimesis {
 namespace {
+
+using testing::frameInputs;
 
 // A standing Kinect body (UI-PRMD joint order), arms a little forward, wrists about 1 m up.
 Frame standingBody(const Skeleton& s) {
@@ -35,24 +39,14 @@ Frame standingBody(const Skeleton& s) {
   return f;
 }
 
-Frame trackedHands() {
-  Frame f;
-  HandShape curled;
-  curled.curl.fill(0.5f);
-  poseHand(curled, Pose{{-0.2f, 1.2f, -0.35f}, glm::quat(1, 0, 0, 0)}, Hand::Left, f.hand(Hand::Left));
-  poseHand(HandShape{}, Pose{{0.22f, 1.25f, -0.3f}, glm::quat(1, 0, 0, 0)}, Hand::Right, f.hand(Hand::Right));
-  return f;
-}
+Frame trackedHands() { return testing::twoPosedHands(glm::vec3{-0.2f, 1.2f, -0.35f}, glm::vec3{0.22f, 1.25f, -0.3f}); }
 
 glm::vec3 wristOf(const HandPose& h) { return h[HandJoint::Wrist].pose.position; }
 
 TEST(FrameBuilderBody, GhostHasTheSkeletonsBonesAndTheLearnersHandsAtItsWrists) {
   const Skeleton skeleton = kinectBodySkeleton();
   const Frame expert = standingBody(skeleton), learner = trackedHands();
-  FrameInputs in;
-  in.expert = &expert;
-  in.learner = &learner;
-  in.bodySkeleton = &skeleton;
+  FrameInputs in = frameInputs(&expert, &learner, nullptr, &skeleton);
   FrameDescription out;
   buildFrameDescription(in, out);
   ASSERT_EQ(out.bodies.size(), 1u);
@@ -80,10 +74,7 @@ TEST(FrameBuilderBody, GhostHasTheSkeletonsBonesAndTheLearnersHandsAtItsWrists) 
 TEST(FrameBuilderBody, MirrorMappingAttachesEachHandToTheReflectedOtherWrist) {
   const Skeleton skeleton = kinectBodySkeleton();
   const Frame expert = standingBody(skeleton), learner = trackedHands();
-  FrameInputs in;
-  in.expert = &expert;
-  in.learner = &learner;
-  in.bodySkeleton = &skeleton;
+  FrameInputs in = frameInputs(&expert, &learner, nullptr, &skeleton);
   in.mapping = ImitationMapping::Mirror;
   FrameDescription out;
   buildFrameDescription(in, out);
@@ -99,11 +90,7 @@ TEST(FrameBuilderBody, FacingViewCarriesTheAttachedHandsWithTheModel) {
   FeedbackState fb;
   fb.view = View::Facing;
   fb.ghostOpacity = 0.7f;
-  FrameInputs in;
-  in.expert = &expert;
-  in.learner = &learner;
-  in.feedback = &fb;
-  in.bodySkeleton = &skeleton;
+  FrameInputs in = frameInputs(&expert, &learner, &fb, &skeleton);
   FrameDescription out;
   buildFrameDescription(in, out);
   ASSERT_EQ(out.view, ViewKind::Mirror);
@@ -123,10 +110,7 @@ TEST(FrameBuilderBody, NoAttachmentWithoutWristOrWhereTheClipHasItsOwnHand) {
   const Frame learner = trackedHands();
   // The clip's own right hand is drawn as the target; only the left gets the learner's copy.
   poseHand(HandShape{}, Pose{{0.3f, 1.05f, -0.3f}, glm::quat(1, 0, 0, 0)}, Hand::Right, expert.hand(Hand::Right));
-  FrameInputs in;
-  in.expert = &expert;
-  in.learner = &learner;
-  in.bodySkeleton = &skeleton;
+  FrameInputs in = frameInputs(&expert, &learner, nullptr, &skeleton);
   FrameDescription out;
   buildFrameDescription(in, out);
   ASSERT_EQ(out.hands.size(), 4u);  // 2 learner, the expert's right, the attached left
@@ -142,10 +126,7 @@ TEST(FrameBuilderBody, FirstPersonLeavesOutTheGhostsHeadAtTheEye) {
   const Skeleton skeleton = kinectBodySkeleton();
   const Frame expert = standingBody(skeleton);
   Frame learner = trackedHands();
-  FrameInputs in;
-  in.expert = &expert;
-  in.learner = &learner;
-  in.bodySkeleton = &skeleton;
+  FrameInputs in = frameInputs(&expert, &learner, nullptr, &skeleton);
   const std::size_t head = static_cast<std::size_t>(*skeleton.find("head"));
   const std::size_t waist = static_cast<std::size_t>(*skeleton.find("waist"));
   FrameDescription out;

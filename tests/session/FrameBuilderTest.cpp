@@ -8,6 +8,7 @@
 
 #include <glm/geometric.hpp>
 
+#include "SessionTestSupport.hpp"
 #include "mimesis/motion/HandRig.hpp"
 #include "mimesis/motion/Mirroring.hpp"
 #include "mimesis/session/ErrorColours.hpp"
@@ -16,6 +17,8 @@
 
 namespace mimesis {
 namespace {
+
+using testing::frameInputs;
 
 // Both hands where the shipped clips hold them; the left one curled so the hands differ.
 Frame handsFrame(float dz = 0.0f) {
@@ -38,10 +41,7 @@ FeedbackState firstPerson(float opacity) {
 TEST(FrameBuilder, GhostOpacityZeroHidesTheExpert) {
   const Frame expert = handsFrame(-0.02f), learner = handsFrame();
   FeedbackState fb = firstPerson(0.0f);
-  FrameInputs in;
-  in.expert = &expert;
-  in.learner = &learner;
-  in.feedback = &fb;
+  FrameInputs in = frameInputs(&expert, &learner, &fb);
   FrameDescription out;
   buildFrameDescription(in, out);
   ASSERT_EQ(out.hands.size(), 2u);
@@ -65,10 +65,7 @@ TEST(FrameBuilder, CuesHighlightTheLearnerAndTheMatchingExpertHand) {
   fb.cues[0].hand = Hand::Right;
   fb.cues[0].group = HandGroup::Index;
   fb.cues[0].message = "Straighten the right index";
-  FrameInputs in;
-  in.expert = &expert;
-  in.learner = &learner;
-  in.feedback = &fb;
+  FrameInputs in = frameInputs(&expert, &learner, &fb);
   FrameDescription out;
   buildFrameDescription(in, out);
   ASSERT_EQ(out.hands.size(), 4u);
@@ -105,11 +102,7 @@ TEST(FrameBuilder, FacingModelStandsInFrontAndFacesTheLearner) {
   for (ImitationMapping mapping : {ImitationMapping::Anatomical, ImitationMapping::Mirror}) {
     FeedbackState fb;  // View::Facing by default
     fb.ghostOpacity = 0.9f;
-    FrameInputs in;
-    in.expert = &expert;
-    in.learner = &learner;
-    in.feedback = &fb;
-    in.bodySkeleton = &body;
+    FrameInputs in = frameInputs(&expert, &learner, &fb, &body);
     in.mapping = mapping;
     FrameDescription out;
     buildFrameDescription(in, out);
@@ -253,10 +246,7 @@ TEST(FrameBuilder, SameInputsGiveTheSameBytesAndReuseStorage) {
     score.groups[g].valid = true;
     score.groups[g].shapeMm = static_cast<float>(g) * 3.0f;
   }
-  FrameInputs in;
-  in.expert = &expert;
-  in.learner = &learner;
-  in.feedback = &fb;
+  FrameInputs in = frameInputs(&expert, &learner, &fb);
   in.score = &score;
   FrameDescription a, b;
   buildFrameDescription(in, a);

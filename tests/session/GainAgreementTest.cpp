@@ -18,10 +18,7 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::readBytes;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 // Column `name` of a CSV text (no quoted commas in the columns read here), one value per row.
 std::vector<std::string> csvColumn(const std::string& text, const std::string& name) {

@@ -19,10 +19,7 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::readBytes;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr float kInf = std::numeric_limits<float>::infinity();

@@ -20,21 +20,15 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::readBytes;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 Lesson reportLesson(const std::filesystem::path& dir) {
-  const std::string path = writeScene(dir, "report.json", R"({
+  return lessonFromScene(dir, "report.json", R"({
     "clip": ")" + assetPath("thumbs-up.mkeys") + R"(",
     "description": "Thumbs <up> & hold",
     "trials": 6,
     "mirror": {"stages": {"watchTrials": 1, "imagineTrials": 0, "advanceTrials": 2, "advanceMastery": 0.7}}
   })");
-  Result<Lesson> l = loadLesson(path);
-  EXPECT_TRUE(l.ok()) << (l.ok() ? "" : l.error().describe());
-  return l.ok() ? *l : Lesson{};
 }
 
 HeadlessResult runLesson(const Lesson& lesson, const std::filesystem::path& dir, const ReportOptions& options = {}) {

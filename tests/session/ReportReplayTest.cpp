@@ -14,19 +14,13 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::readBytes;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 Lesson replayLesson(const std::filesystem::path& dir) {
-  const std::string path = writeScene(dir, "replay.json", R"({
+  return lessonFromScene(dir, "replay.json", R"({
     "clip": ")" + assetPath("point-and-tap.mkeys") + R"(",
     "mirror": {"stages": {"watchTrials": 1, "imagineTrials": 0, "advanceTrials": 2, "advanceMastery": 0.7}}
   })");
-  Result<Lesson> l = loadLesson(path);
-  EXPECT_TRUE(l.ok()) << (l.ok() ? "" : l.error().describe());
-  return l.ok() ? *l : Lesson{};
 }
 
 TEST(ReportReplay, SessionRerunFromItsRecordingGivesTheSameBytes) {

@@ -16,10 +16,7 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::readBytes;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 struct LessonRun {
   HeadlessResult result;

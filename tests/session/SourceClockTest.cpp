@@ -15,10 +15,7 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::readBytes;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 // The simulated learner seen by a 72 Hz display that starts each trial 3.7 ms late and misses
 // two frames in every twenty.

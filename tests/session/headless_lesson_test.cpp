@@ -14,14 +14,11 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::readBytes;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 // A short one-handed clip and a lesson that moves quickly (no watch/imagine trials, K = 2).
 Lesson quickLesson(const std::filesystem::path& dir) {
-  const std::string path = writeScene(dir, "quick.json", R"({
+  return lessonFromScene(dir, "quick.json", R"({
     "clip": ")" + assetPath("thumbs-up.mkeys") + R"(",
     "trials": 8,
     "mirror": {
@@ -29,9 +26,6 @@ Lesson quickLesson(const std::filesystem::path& dir) {
       "tolerance": {"initial": 0.25, "final": 0.12}
     }
   })");
-  Result<Lesson> l = loadLesson(path);
-  EXPECT_TRUE(l.ok()) << (l.ok() ? "" : l.error().describe());
-  return l.ok() ? *l : Lesson{};
 }
 
 const char* kReportFiles[] = {"trace.json", "trials.json", "feedback.jsonl", "session.mrec", "summary.json"};

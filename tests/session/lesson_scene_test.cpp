@@ -9,9 +9,7 @@
 namespace mimesis {
 namespace {
 
-using testing::assetPath;
-using testing::sessionTempDir;
-using testing::writeScene;
+using namespace mimesis::testing;
 
 std::string scene(const std::string& extra) {
   return "{\"clip\": \"" + assetPath("thumbs-up.mkeys") + "\"" + extra + "}";

@@ -1,9 +1,11 @@
-// Small deterministic hand clips for tests: a moving wrist and fingers that curl over time.
+// Small deterministic hands for tests: a clip with a moving wrist and fingers that curl over time,
+// and one frame of two posed hands.
 #pragma once
 
 #include <cmath>
 
 #include "mimesis/motion/Clip.hpp"
+#include "mimesis/motion/HandRig.hpp"
 
 namespace mimesis::testing {
 
@@ -39,6 +41,17 @@ inline Clip makeWavingClip(int frames = 90, double rate = 90.0, bool twoHands = 
     clip.frames.push_back(fr);
   }
   return clip;
+}
+
+// Both hands tracked, palms down, wrists at the given world positions; the left one half curled
+// (so the two hands differ), the right one relaxed.
+inline Frame twoPosedHands(const glm::vec3& p_world_leftWrist, const glm::vec3& p_world_rightWrist) {
+  Frame f;
+  HandShape curled;
+  curled.curl.fill(0.5f);
+  poseHand(curled, Pose{p_world_leftWrist, glm::quat(1, 0, 0, 0)}, Hand::Left, f.hand(Hand::Left));
+  poseHand(HandShape{}, Pose{p_world_rightWrist, glm::quat(1, 0, 0, 0)}, Hand::Right, f.hand(Hand::Right));
+  return f;
 }
 
 }  // namespace mimesis::testing

@@ -4,13 +4,11 @@
 // Also: the live score bars carry their numbers.
 #include <gtest/gtest.h>
 
-#include <imgui.h>
-#include <imgui_internal.h>
-
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "ImGuiTestContext.hpp"
 #include "mimesis/ui/DesktopPanels.hpp"
 
 namespace mimesis {
@@ -63,30 +61,14 @@ struct PanelRects {
 // Draws the panels for a few frames (auto-sized windows settle on the second) in a context of
 // its own with the desktop's style and font, and returns each panel's rectangles.
 std::vector<PanelRects> layOut(const DesktopModel& model, DesktopControls controls, ImVec2 display) {
-  ImGuiContext* previous = ImGui::GetCurrentContext();
-  ImGuiContext* context = ImGui::CreateContext();
-  ImGui::SetCurrentContext(context);
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = display;
-  io.DeltaTime = 1.0f / 60.0f;
-  ImGui::StyleColorsDark();
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the font atlas NewFrame needs
+  testing::ImGuiTestContext ui(display);
   std::vector<PanelRects> panels;
-  for (int frame = 0; frame < 4; ++frame) {
-    ImGui::NewFrame();
-    drawDesktopPanels(model, controls);
-    ImGui::EndFrame();
-  }
-  for (ImGuiWindow* window : context->Windows) {
+  for (int frame = 0; frame < 4; ++frame) ui.frame([&] { drawDesktopPanels(model, controls); });
+  for (ImGuiWindow* window : ui.context()->Windows) {
     if (!window->WasActive || (window->Flags & ImGuiWindowFlags_ChildWindow) != 0) continue;
     if (std::string(window->Name).rfind("Debug##", 0) == 0) continue;  // ImGui's implicit window
     panels.push_back({window->Name, window->Rect(), window->InnerClipRect, window->DC.CursorMaxPos});
   }
-  ImGui::DestroyContext(context);
-  ImGui::SetCurrentContext(previous);
   return panels;
 }
 

@@ -1,5 +1,8 @@
-// MirrorObserver: feature extraction, round-robin fits, mapping evidence, live errors, trial
-// accumulators, over-imitation sums and the skill banks.
+// MirrorObserver: construction, the lesson's layout (segments, do-not-copy spans) and the
+// per-frame update — live errors, over-imitation sums and the chameleon index. The rest lives
+// beside it: feature extraction (MirrorObserverFeatures.cpp), the round-robin lag fits and
+// mapping evidence (MirrorObserverFits.cpp), trial accumulators and the skill banks
+// (MirrorObserverTrial.cpp).
 #include "mimesis/mirror/MirrorObserver.hpp"
 
 #include <algorithm>
@@ -9,41 +12,12 @@
 
 #include <glm/geometric.hpp>
 
+#include "MirrorObserverFrames.hpp"
 #include "mimesis/scoring/Gain.hpp"
 
 namespace mimesis {
-namespace {
 
-// The joint whose wrist-frame position stands for each finger group.
-constexpr HandJoint kGroupTip[kHandGroupCount] = {HandJoint::Wrist, HandJoint::ThumbTip,
-                                                  HandJoint::IndexTip, HandJoint::MiddleTip,
-                                                  HandJoint::RingTip, HandJoint::LittleTip};
-
-// Frames arrive from memory the observer has not touched (a clip, the tracker): asking for every
-// cache line extract() reads before reading any lets the misses overlap instead of queueing
-// behind each other (this was a fifth of the update's cost).
-void prefetchFrame(const Frame* frame) {
-#if defined(__GNUC__)
-  if (!frame) return;
-  for (const HandPose& h : frame->hands) {
-    __builtin_prefetch(&h.active);
-    for (HandJoint j : kGroupTip) {
-      // A joint straddles two lines at most: its start and its flags (the last field).
-      __builtin_prefetch(&h.joints[index(j)]);
-      __builtin_prefetch(&h.joints[index(j)].flags);
-    }
-  }
-#else
-  (void)frame;
-#endif
-}
-
-bool handUsable(const HandPose& h) {
-  return h.active && h.joints[index(HandJoint::Wrist)].positionValid() &&
-         h.joints[index(HandJoint::Wrist)].orientationValid() && isFinite(h.wrist());
-}
-
-}  // namespace
+using observer_detail::prefetchFrame;
 
 LessonLayout LessonLayout::fromClip(const Clip& clip) {
   LessonLayout l;
@@ -103,162 +77,6 @@ int MirrorObserver::doNotCopyAt(double t) const {
     if (t >= an.start && t < an.end) return a;
   }
   return -1;
-}
-
-void MirrorObserver::extract(const Frame* frame, bool learner, float confidence) {
-  auto& feat = learner ? lFeat_ : eFeat_;
-  auto& valid = learner ? lValid_ : eValid_;
-  auto& anchor = learner ? lAnchor_ : eAnchor_;
-  auto& anchored = learner ? lAnchored_ : eAnchored_;
-  for (Hand h : {Hand::Left, Hand::Right}) {
-    const int hi = index(h);
-    const HandPose* hp = frame ? &frame->hand(h) : nullptr;
-    const bool usable = hp && confidence >= 0.5f && handUsable(*hp);
-    if (!learner && usable) expertHandPresent_[static_cast<std::size_t>(hi)] = true;
-    // Canonical right-hand coordinates: a left hand is reflected in X (its own and the world's),
-    // so anatomical and mirror pairings compare like with like; millimetres.
-    const double flip = h == Hand::Left ? -1.0 : 1.0;
-    // Unit quaternion: the conjugate is the inverse (computed once per hand).
-    const glm::quat R_wrist_world = usable ? glm::conjugate(hp->wrist().orientation) : glm::quat(1, 0, 0, 0);
-    for (int g = 0; g < kHandGroupCount; ++g) {
-      const std::size_t s = static_cast<std::size_t>(cellIndex(h, static_cast<HandGroup>(g)));
-      valid[s] = false;
-      if (!usable) continue;  // hold the last value
-      const Pose& T_world_wrist = hp->wrist();
-      glm::dvec3 v;
-      if (g == 0) {
-        const glm::dvec3 p(T_world_wrist.position);
-        if (!anchored[static_cast<std::size_t>(hi)]) {
-          anchor[static_cast<std::size_t>(hi)] = p;
-          anchored[static_cast<std::size_t>(hi)] = true;
-        }
-        v = (p - anchor[static_cast<std::size_t>(hi)]) * 1000.0;
-      } else {
-        const JointPose& tip = hp->joints[index(kGroupTip[g])];
-        if (!tip.positionValid()) continue;
-        const glm::vec3 p_wrist = R_wrist_world * (tip.pose.position - T_world_wrist.position);
-        v = glm::dvec3(p_wrist) * 1000.0;
-      }
-      v.x *= flip;
-      if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z)) continue;
-      feat[s] = v;
-      valid[s] = true;
-    }
-  }
-}
-
-Resonance MirrorObserver::toResonance(const LagFit& f) const {
-  Resonance r;
-  if (!f.valid) return r;
-  r.valid = true;
-  r.lagMs = f.lagFrames * msPerFrame_;
-  r.gain = f.gain;
-  r.resonance = std::clamp(f.r, 0.0, 1.0);
-  r.expertRmsMm = f.expertRms;
-  return r;
-}
-
-void MirrorObserver::refreshFits() {
-  if (!fit_.ready()) return;
-  const ObserverConfig& o = config_.observer;
-  const std::size_t lags = static_cast<std::size_t>(fit_.lagCount());
-  const int pairCount = fit_.pairCount();
-  const int perFrame = (pairCount + kRefreshFrames - 1) / kRefreshFrames;
-  auto pairTracked = [&](int p) {
-    const auto [a, b] = fit_.pair(p);
-    return fit_.expertValidFraction(a) >= o.minValidFraction &&
-           fit_.learnerValidFraction(b) >= o.minValidFraction;
-  };
-  // A slice of the per-pair fits, moments cached for the pooled fits below.
-  for (int k = 0; k < perFrame; ++k) {
-    const int p = refreshPhase_ * perFrame + k;
-    if (p >= pairCount) break;
-    double* m = &momentCache_[static_cast<std::size_t>(p) * 3 * lags];
-    fit_.pairMoments(p, {m, lags}, {m + lags, lags}, {m + 2 * lags, lags});
-    pairFit_[static_cast<std::size_t>(p)] =
-        pairTracked(p) ? fit_.fitFromMoments({m, lags}, {m + lags, lags}, {m + 2 * lags, lags}, 1,
-                                             o.minExpertMotionMm, p)
-                       : LagFit{};
-  }
-  // One pooled fit per frame: the four hand pairings, then both mapping hypotheses.
-  auto pool = [&](Hand e, Hand l, bool bothHands, bool anatomical) {
-    std::fill(pooled_.begin(), pooled_.end(), 0.0);
-    int n = 0;
-    for (int p = 0; p < pairCount; ++p) {
-      const int eh = p / (2 * kHandGroupCount), lh = (p / kHandGroupCount) % 2;
-      const bool take = bothHands ? ((eh == lh) == anatomical) : (eh == index(e) && lh == index(l));
-      // Only followed, tracked pairs: a still expert group says nothing about imitation.
-      if (!take || !pairTracked(p) || !pairFit_[static_cast<std::size_t>(p)].valid) continue;
-      const double* m = &momentCache_[static_cast<std::size_t>(p) * 3 * lags];
-      for (std::size_t i = 0; i < 3 * lags; ++i) pooled_[i] += m[i];
-      ++n;
-    }
-    if (n == 0) return LagFit{};
-    return fit_.fitFromMoments({pooled_.data(), lags}, {pooled_.data() + lags, lags},
-                               {pooled_.data() + 2 * lags, lags}, n, o.minExpertMotionMm);
-  };
-  // Pooled fits on even phases only: six of them spread over the cycle.
-  if (refreshPhase_ % 2 == 1) {
-    // nothing pooled this frame
-  } else if (refreshPhase_ / 2 < 4) {
-    const int hp = refreshPhase_ / 2;
-    const Hand e = hp / 2 == 0 ? Hand::Left : Hand::Right;
-    const Hand l = hp % 2 == 0 ? Hand::Left : Hand::Right;
-    // The wrist's trajectory defines lag and gain unambiguously; fingertips move on arcs (bone
-    // lengths fixed), so their positional gain is not the movement's gain: they are the
-    // fallback when the wrist hardly moves.
-    const LagFit& wrist = pairFit_[static_cast<std::size_t>(pairIndex(e, l, HandGroup::WristPalm))];
-    handFit_[static_cast<std::size_t>(hp)] = wrist.valid ? wrist : pool(e, l, false, false);
-  } else {
-    const bool anatomical = refreshPhase_ / 2 == 4;
-    if (anatomical) {
-      // The whole learner: both wrists under the current mapping, else all fingertips.
-      std::fill(pooled_.begin(), pooled_.end(), 0.0);
-      int n = 0;
-      for (bool wristsOnly : {true, false}) {
-        for (Hand l : {Hand::Left, Hand::Right})
-          for (int g = 0; g < kHandGroupCount; ++g) {
-            if (wristsOnly != (g == 0)) continue;
-            const int p = pairIndex(expertHandFor(l, est_.mapping), l, static_cast<HandGroup>(g));
-            if (!pairTracked(p) || !pairFit_[static_cast<std::size_t>(p)].valid) continue;
-            const double* m = &momentCache_[static_cast<std::size_t>(p) * 3 * lags];
-            for (std::size_t i = 0; i < 3 * lags; ++i) pooled_[i] += m[i];
-            ++n;
-          }
-        if (n > 0) break;
-      }
-      learnerFit_ = n ? fit_.fitFromMoments({pooled_.data(), lags}, {pooled_.data() + lags, lags},
-                                            {pooled_.data() + 2 * lags, lags}, n, o.minExpertMotionMm)
-                      : LagFit{};
-    }
-    const LagFit f = pool(Hand::Left, Hand::Left, true, anatomical);
-    (anatomical ? est_.resonanceAnatomical : est_.resonanceMirror) = f.valid ? f.r : 0.0;
-    if (!anatomical) {
-      // Evidence compared once per cycle, smoothed with the configured time constant.
-      const bool any = est_.resonanceAnatomical != 0.0 || est_.resonanceMirror != 0.0;
-      if (any) {
-        const double dt = kRefreshFrames * msPerFrame_ / 1000.0;
-        const double alpha = 1.0 - std::exp(-dt / std::max(1e-3, o.mappingSmoothingSeconds));
-        const double delta = est_.resonanceAnatomical - est_.resonanceMirror;
-        mappingEvidence_ = mappingCompared_ ? mappingEvidence_ + alpha * (delta - mappingEvidence_) : delta;
-        mappingCompared_ = true;
-        est_.mapping = mappingEvidence_ >= 0.0 ? ImitationMapping::Anatomical : ImitationMapping::Mirror;
-        est_.mappingConfidence =
-            1.0 - std::exp(-std::abs(mappingEvidence_) / std::max(1e-6, o.mappingDeltaScale));
-      }
-    }
-  }
-  refreshPhase_ = (refreshPhase_ + 1) % kRefreshFrames;
-  // Publish under the current mapping (cheap copies).
-  est_.learner = toResonance(learnerFit_);
-  for (Hand l : {Hand::Left, Hand::Right}) {
-    const Hand e = expertHandFor(l, est_.mapping);
-    est_.hand[static_cast<std::size_t>(index(l))] =
-        toResonance(handFit_[static_cast<std::size_t>(index(e) * 2 + index(l))]);
-    for (int g = 0; g < kHandGroupCount; ++g)
-      est_.cell[static_cast<std::size_t>(cellIndex(l, static_cast<HandGroup>(g)))] =
-          toResonance(pairFit_[static_cast<std::size_t>(pairIndex(e, l, static_cast<HandGroup>(g)))]);
-  }
 }
 
 void MirrorObserver::update(const ObservedFrame& frame) {
@@ -397,103 +215,6 @@ void MirrorObserver::update(const ObservedFrame& frame) {
       est_.chameleonIndex += (v - est_.chameleonIndex) / est_.chameleonFrames;
     }
   }
-}
-
-void MirrorObserver::accumulateTrial(const ObservedFrame&) {
-  if (est_.segment < 0 || est_.inDoNotCopy) return;
-  double frameSum = 0.0;
-  int frameN = 0;
-  for (int c = 0; c < kCellsPerSegment; ++c) {
-    const std::size_t cs = static_cast<std::size_t>(c);
-    if (!est_.liveValid[cs]) continue;
-    const std::size_t k = static_cast<std::size_t>(est_.segment * kCellsPerSegment + c);
-    cellErrSum_[k] += est_.liveErrorRaw[cs];
-    ++cellErrCount_[k];
-    frameSum += est_.liveErrorRaw[cs];
-    ++frameN;
-  }
-  if (frameN > 0 && frameSum / frameN > worstError_) {
-    worstError_ = frameSum / frameN;
-    worstTime_ = est_.judgedExpertTime;
-  }
-  for (const Resonance& r : est_.hand)
-    if (r.valid) { lagSum_ += r.lagMs; ++lagCount_; }
-}
-
-void MirrorObserver::beginTrial() {
-  std::fill(cellErrSum_.begin(), cellErrSum_.end(), 0.0);
-  std::fill(cellErrCount_.begin(), cellErrCount_.end(), 0);
-  std::fill(segSpeedSum_.begin(), segSpeedSum_.end(), 0.0);
-  std::fill(segSpeedCount_.begin(), segSpeedCount_.end(), 0);
-  std::fill(overSums_.begin(), overSums_.end(), 0.0);
-  for (OverImitation& oi : over_) { oi.index = {}; oi.frames = {}; }
-  lagSum_ = 0.0;
-  lagCount_ = 0;
-  worstError_ = -1.0;
-  worstTime_ = 0.0;
-}
-
-double MirrorObserver::segmentSpeed(int segment) const {
-  if (segment < 0 || segment >= static_cast<int>(segSpeedSum_.size())) return 0.0;
-  const std::size_t s = static_cast<std::size_t>(segment);
-  return segSpeedCount_[s] ? segSpeedSum_[s] / segSpeedCount_[s] : 0.0;
-}
-
-TrialOutcome MirrorObserver::measuredTrial(int trial, Stage stage, bool guided) const {
-  TrialOutcome out;
-  out.trial = trial;
-  out.stage = stage;
-  out.guided = guided;
-  out.cells.resize(cellErrSum_.size());
-  double sum = 0.0;
-  int n = 0;
-  for (std::size_t k = 0; k < cellErrSum_.size(); ++k) {
-    if (cellErrCount_[k] == 0) continue;
-    out.cells[k].measured = true;
-    out.cells[k].relError = static_cast<float>(cellErrSum_[k] / cellErrCount_[k]);
-    sum += out.cells[k].relError;
-    ++n;
-  }
-  const double meanErr = n ? sum / n : 0.0;
-  out.score = n ? 100.0 * std::exp(-meanErr / std::max(1e-6, config_.feedback.scoreReference)) : 0.0;
-  out.worstMomentTime = worstTime_;
-  out.lagKnown = lagCount_ > 0;
-  out.meanLagMs = lagCount_ ? lagSum_ / lagCount_ : 0.0;
-  return out;
-}
-
-void MirrorObserver::observeTrial(const TrialOutcome& outcome) {
-  if (!stagePerforms(outcome.stage)) return;
-  SkillBank& bank = outcome.guided ? guided_ : unguided_;
-  const ObserverConfig& o = config_.observer;
-  const int segments = bank.segments();
-  for (int s = 0; s < segments; ++s)
-    for (int c = 0; c < kCellsPerSegment; ++c) {
-      const std::size_t k = static_cast<std::size_t>(s * kCellsPerSegment + c);
-      if (k >= outcome.cells.size() || !outcome.cells[k].measured) continue;
-      bank.at(s, c).observe(outcome.cells[k].relError, o.skillProcessNoise, o.skillObservationNoise);
-    }
-}
-
-double MirrorObserver::guidanceDependence(int segment, bool* known) const {
-  double sum = 0.0;
-  int n = 0;
-  for (int c = 0; c < kCellsPerSegment; ++c)
-    if (guided_.observed(segment, c) && unguided_.observed(segment, c)) {
-      sum += unguided_.at(segment, c).level() - guided_.at(segment, c).level();
-      ++n;
-    }
-  if (known) *known = n > 0;
-  return n ? sum / n : 0.0;
-}
-
-bool MirrorObserver::resumeSkill(const SkillBank& guided, const SkillBank& unguided) {
-  const int segments = layout_.segmentCount();
-  for (const SkillBank* b : {&guided, &unguided})
-    if (b->segments() != segments || b->cellsPerSegment() != kCellsPerSegment) return false;
-  guided_ = guided;
-  unguided_ = unguided;
-  return true;
 }
 
 }  // namespace mimesis

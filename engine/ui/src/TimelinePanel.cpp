@@ -39,6 +39,9 @@ void drawTimelinePanel(const TimelineModel& m, AuthoringSpec& spec, DesktopContr
   const float x0 = origin.x, x1 = origin.x + width, y0 = origin.y, y1 = origin.y + height;
   // The bar itself scrubs: pressed or dragged, it pauses and shows the take at that time.
   ImGui::InvisibleButton("##timeline", ImVec2(width, height));
+  // The boundary handles are drawn over the bar after it; without this the bar, submitted first,
+  // keeps the mouse and a press on a handle scrubs instead of dragging the boundary.
+  ImGui::SetItemAllowOverlap();
   const bool barActive = ImGui::IsItemActive();
   dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), IM_COL32(40, 40, 48, 255));
   if (spec.trim) {  // outside the trim: shaded

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/motion/HandShapePresets.hpp"
 
 namespace mimesis {
@@ -24,11 +25,7 @@ HandKey defaultKey(Hand h) {
   return k;
 }
 
-std::string fmt(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
+std::string fmt(double v) { return shortestText(v); }
 
 // Built by appending rather than `"'" + std::string(s) + "'"`: GCC 12 at -O2 reports a false
 // -Wrestrict overlap in the operator+ form (a known libstdc++/GCC 12 issue).

@@ -1,24 +1,16 @@
 // ScoreReport as CSV (segment × group rows) and as a readable text table.
 #include <cmath>
-#include <cstdio>
 #include <string>
 
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/scoring/ScoreReport.hpp"
 
 namespace mimesis {
 namespace {
 
+// printf's rounding (the table's numbers always were), non-finite as 0, no "-0.00".
 std::string num(double v, int decimals) {
-  if (!std::isfinite(v)) v = 0.0;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s == "-0" || s.rfind("-0.", 0) == 0) {
-    bool allZero = true;
-    for (char c : s.substr(1)) allZero = allZero && (c == '0' || c == '.');
-    if (allZero) s = s.substr(1);
-  }
-  return s;
+  return printfFixed(std::isfinite(v) ? v : 0.0, decimals, NegativeZero::Drop);
 }
 
 // CSV field: quoted when it holds a comma, quote or newline.

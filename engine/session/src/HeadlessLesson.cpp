@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/mirror/MirrorJson.hpp"
 #include "mimesis/session/HtmlReport.hpp"
 #include "mimesis/session/ReportTables.hpp"
@@ -17,7 +18,7 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-double round3(double v) { return std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : 0.0; }
+double round3(double v) { return std::isfinite(v) ? roundedTo(v, 3) : 0.0; }
 
 Status writeText(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -1,6 +1,8 @@
 // Svg: escaping, number format, palettes and axis ticks for the report's charts.
 #include "mimesis/session/Svg.hpp"
 
+#include "mimesis/core/NumberText.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -27,15 +29,7 @@ std::string escape(std::string_view text) {
   return out;
 }
 
-std::string n(double v, int digits) {
-  if (!std::isfinite(v)) v = 0.0;
-  const double scale = std::pow(10.0, digits);
-  double r = std::round(v * scale) / scale;
-  if (r == 0.0) r = 0.0;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, r);
-  return buf;
-}
+std::string n(double v, int digits) { return roundedFixed(std::isfinite(v) ? v : 0.0, digits); }
 
 const char* stageTint(Stage stage) {
   switch (stage) {

@@ -9,31 +9,10 @@
 
 #include <fmt/core.h>
 
+#include "mimesis/core/CsvText.hpp"
+
 namespace mimesis::app {
 namespace {
-
-std::vector<std::string> splitCsvLine(const std::string& line) {
-  std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cell += '"'; ++i; }
-      else if (c == '"') quoted = false;
-      else cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      cells.push_back(cell);
-      cell.clear();
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  cells.push_back(cell);
-  return cells;
-}
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
@@ -56,11 +35,13 @@ Result<std::vector<ManifestRow>> readManifest(const std::string& path) {
   int colExpert = -1, colLearner = -1, colMapping = -1, colId = -1;
   std::vector<ManifestRow> rows;
   constexpr std::size_t kMaxRows = 10'000'000;
+  std::vector<std::string> cells;
   while (std::getline(in, line)) {
     ++lineNo;
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // a manifest saved on Windows
     if (trim(line).empty() || trim(line)[0] == '#') continue;
-    const std::vector<std::string> cells = splitCsvLine(line);
     const std::string where = fmt::format("{}:{}", path, lineNo);
+    if (!splitCsvCells(line, cells)) return makeError(ErrorCode::BadInput, "a quoted cell is not closed", where);
     if (colExpert < 0) {
       for (std::size_t c = 0; c < cells.size(); ++c) {
         const std::string name = trim(cells[c]);

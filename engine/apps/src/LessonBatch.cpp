@@ -14,6 +14,7 @@
 #include "Command.hpp"
 #include "BatchProgress.hpp"
 #include "ShardStamp.hpp"
+#include "mimesis/core/CsvText.hpp"
 #include "mimesis/core/JsonText.hpp"
 #include "mimesis/core/NumberText.hpp"
 #include "mimesis/motion/MrecReader.hpp"
@@ -151,12 +152,6 @@ int runLessonBatch(const Lesson& lesson, const LessonBatchOptions& opt) {
     if (shard->owns(i)) mine.push_back(i);
   BatchProgress progress(mine.size(), !opt.quiet);
   std::size_t failed = 0;
-  auto csvCell = [](const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (const char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   for (std::size_t k = 0; k < mine.size(); ++k) {
     const std::size_t row = mine[k];
     const fs::path& path = (*files)[row];

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string_view>
 
+#include "mimesis/core/CsvText.hpp"
 #include "mimesis/core/JsonText.hpp"
 #include "mimesis/core/NumberText.hpp"
 
@@ -22,19 +23,6 @@ void appendCell(std::string& out, float v, bool usable) {
 void appendJsonNumber(std::string& out, double v) {
   if (std::isfinite(v)) appendShortest(out, v);
   else out += "null";
-}
-
-void appendCsvText(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
 }
 
 Status writeText(const std::string& path, const std::string& text) {
@@ -56,7 +44,7 @@ constexpr const char* kPoseFields[] = {"px", "py", "pz", "qx", "qy", "qz", "qw"}
 void csvJointHeader(std::string& out, const std::string& prefix) {
   for (const char* f : kJointFields) {
     out += ',';
-    appendCsvText(out, prefix + "_" + f);
+    out += csvCell(prefix + "_" + f);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "mimesis/core/NumberText.hpp"
+#include "mimesis/core/CsvText.hpp"
 #include "mimesis/scoring/ScoreReport.hpp"
 
 namespace mimesis {
@@ -13,14 +14,6 @@ std::string num(double v, int decimals) {
   return printfFixed(std::isfinite(v) ? v : 0.0, decimals, NegativeZero::Drop);
 }
 
-// CSV field: quoted when it holds a comma, quote or newline.
-std::string field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) { if (c == '"') q += '"'; q += c; }
-  return q + "\"";
-}
-
 std::string joined(const std::vector<std::string>& v, const char* sep) {
   std::string s;
   for (std::size_t i = 0; i < v.size(); ++i) { if (i) s += sep; s += v[i]; }
@@ -28,12 +21,12 @@ std::string joined(const std::vector<std::string>& v, const char* sep) {
 }
 
 void csvRow(std::string& out, const std::string& segment, const GroupReport& g) {
-  out += field(segment) + "," + field(g.name) + "," + num(g.score, 2) + "," + std::string(gradeName(g.grade)) + "," +
+  out += csvCell(segment) + "," + csvCell(g.name) + "," + num(g.score, 2) + "," + std::string(gradeName(g.grade)) + "," +
          num(g.shapeMm, 3) + "," + (g.scores.hasPosture ? num(g.postureDeg, 3) : "") + "," +
          (g.hasPlacement ? num(g.placementMm, 3) : "") + "," + num(g.lagMs, 3) + "," +
          (g.hasGain ? num(g.gain, 3) : "") + "," + num(g.tremorMm, 3) + "," +
          (g.hasSmoothness ? num(g.smoothnessLoss, 3) : "") + "," + num(g.validity, 3) + "," +
-         field(joined(g.diagnosis, "; ")) + "\n";
+         csvCell(joined(g.diagnosis, "; ")) + "\n";
 }
 
 // A value, or "-" when it was not measured.

@@ -58,14 +58,4 @@ std::string num(double v, int digits, const std::string& empty) {
   return std::isfinite(v) ? roundedFixed(v, digits) : empty;
 }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace mimesis::report

@@ -31,6 +31,13 @@ std::string escape(std::string_view text) {
 
 std::string n(double v, int digits) { return roundedFixed(std::isfinite(v) ? v : 0.0, digits); }
 
+std::string chartOpening(const std::string& id, double w, double h, std::string_view title,
+                         std::string_view description) {
+  return "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + n(w, 0) + " " + n(h, 0) + "\" width=\"" + n(w, 0) +
+         "\" height=\"" + n(h, 0) + "\" aria-labelledby=\"" + id + "-t " + id + "-d\">\n" + "<title id=\"" + id + "-t\">" +
+         escape(title) + "</title>\n" + "<desc id=\"" + id + "-d\">" + escape(description) + "</desc>\n";
+}
+
 const char* stageTint(Stage stage) {
   switch (stage) {
     case Stage::Watch: return "#e8e8e8";

@@ -1,4 +1,7 @@
 // NumberText: the one way numbers become text in reports, traces, tables and files.
+//
+// Modules that build a message with fmt may write `{:.3f}` inside it: fmt's fixed format is
+// printf's, byte for byte, so it is printfFixed. A number that stands alone uses these functions.
 #pragma once
 
 #include <charconv>

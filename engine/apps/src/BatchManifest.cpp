@@ -9,31 +9,10 @@
 
 #include <fmt/core.h>
 
+#include "mimesis/core/CsvText.hpp"
+
 namespace mimesis::app {
 namespace {
-
-std::vector<std::string> splitCsvLine(const std::string& line) {
-  std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cell += '"'; ++i; }
-      else if (c == '"') quoted = false;
-      else cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      cells.push_back(cell);
-      cell.clear();
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  cells.push_back(cell);
-  return cells;
-}
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
@@ -56,11 +35,13 @@ Result<std::vector<ManifestRow>> readManifest(const std::string& path) {
   int colExpert = -1, colLearner = -1, colMapping = -1, colId = -1;
   std::vector<ManifestRow> rows;
   constexpr std::size_t kMaxRows = 10'000'000;
+  std::vector<std::string> cells;
   while (std::getline(in, line)) {
     ++lineNo;
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // a manifest saved on Windows
     if (trim(line).empty() || trim(line)[0] == '#') continue;
-    const std::vector<std::string> cells = splitCsvLine(line);
     const std::string where = fmt::format("{}:{}", path, lineNo);
+    if (!splitCsvCells(line, cells)) return makeError(ErrorCode::BadInput, "a quoted cell is not closed", where);
     if (colExpert < 0) {
       for (std::size_t c = 0; c < cells.size(); ++c) {
         const std::string name = trim(cells[c]);
@@ -103,24 +84,6 @@ Result<Shard> parseShard(const std::string& text) {
       !parse(std::string_view(text).substr(slash + 1), s.count) || s.count == 0 || s.index >= s.count)
     return makeError(ErrorCode::BadInput, "must be I/N with 0 <= I < N, got '" + text + "'", "--shard");
   return s;
-}
-
-std::string jsonEscape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        else out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace mimesis::app

@@ -30,7 +30,4 @@ struct Shard {
 };
 Result<Shard> parseShard(const std::string& text);
 
-// Escapes a string for inclusion between JSON double quotes.
-std::string jsonEscape(const std::string& s);
-
 }  // namespace mimesis::app

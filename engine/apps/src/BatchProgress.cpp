@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "mimesis/core/Log.hpp"
+
 namespace mimesis::app {
 namespace {
 
@@ -31,7 +33,8 @@ std::string formatProgress(std::size_t done, std::size_t total, std::size_t fail
 }
 
 BatchProgress::BatchProgress(std::size_t total, bool enabled)
-    : total_(total), drawing_(enabled && total > 0 && isatty(STDERR_FILENO) == 1),
+    : total_(total),
+      drawing_(enabled && total > 0 && moduleLog("apps").should_log(spdlog::level::info) && isatty(STDERR_FILENO) == 1),
       start_(std::chrono::steady_clock::now()) {
   draw();
 }

@@ -1,6 +1,7 @@
 // The batch commands' progress line (score --batch, lesson --batch): files done / total, rate
-// and time left, redrawn in place on stderr — only on a terminal and without --quiet, so logs,
-// CI and array jobs (stderr a file) get none of it.
+// and time left, redrawn in place on stderr — only on a terminal and while the "mimesis.apps"
+// logger prints progress (not with --quiet), so logs, CI and array jobs (stderr a file) get none
+// of it. It is drawn, not logged: a line redrawn in place is a terminal's, not a log's.
 #pragma once
 
 #include <chrono>
@@ -15,7 +16,7 @@ std::string formatProgress(std::size_t done, std::size_t total, std::size_t fail
 
 class BatchProgress {
  public:
-  // Draws only when `enabled` and stderr is a terminal.
+  // Draws only when `enabled`, stderr is a terminal and the apps logger is at info or below.
   BatchProgress(std::size_t total, bool enabled);
   // One more file finished (failed: it became an error row).
   void fileDone(bool failed);

@@ -3,11 +3,11 @@
 // and recording as the headless and headset front ends.
 #include <fmt/core.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include "Command.hpp"
+#include "mimesis/core/Log.hpp"
 #include "mimesis/desktop/DesktopSession.hpp"
 #include "LearnerProfile.hpp"
 #include "LessonInputs.hpp"
@@ -90,7 +90,7 @@ int runDesktop(const DesktopCommandOptions& o) {
   }
   if (o.frameTimes) fmt::print("{}", summarizeFrameTimes(session.frameTimes(), 5));
   const std::vector<std::string> messages = session.validationMessages();
-  for (const std::string& m : messages) fmt::print(stderr, "{}\n", m);
+  for (const std::string& m : messages) moduleLog("render").warn(m);
   if (o.validate && !messages.empty())
     return reportError("desktop", makeError(ErrorCode::Device, fmt::format("{} validation messages", messages.size()), "--validate"));
   return kExitOk;

@@ -8,6 +8,7 @@
 #include "Command.hpp"
 #include "LearnerProfile.hpp"
 #include "LessonInputs.hpp"
+#include "mimesis/core/Log.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 
 #ifdef MIMESIS_HAVE_xr
@@ -61,11 +62,11 @@ int runHeadset(const HeadsetCommandOptions& o) {
   if (r->completed) {
     fmt::print("lesson: {} trials, {} ({})\n", r->lesson.trials.size(), r->lesson.stopReason, o.report);
   } else {
-    fmt::print(stderr, "mimesis headset: the lesson stopped early: {}; the recording is kept in {}\n", r->stopReason,
-               r->recordingPath);
+    moduleLog("xr").warn("mimesis headset: the lesson stopped early: {}; the recording is kept in {}", r->stopReason,
+                         r->recordingPath);
   }
   if (o.validate && !r->vulkanMessages.empty()) {
-    for (const std::string& m : r->vulkanMessages) fmt::print(stderr, "vulkan validation: {}\n", m);
+    for (const std::string& m : r->vulkanMessages) moduleLog("render").warn("vulkan validation: {}", m);
     return kExitFailure;
   }
   // A lost session is a failure of the run (scripts should know); leaving on request is not.

@@ -14,6 +14,9 @@
 #include "Command.hpp"
 #include "BatchProgress.hpp"
 #include "ShardStamp.hpp"
+#include "mimesis/core/CsvText.hpp"
+#include "mimesis/core/JsonText.hpp"
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/session/HeadlessLesson.hpp"
@@ -54,7 +57,7 @@ Result<std::vector<fs::path>> listRecordings(const std::string& folder) {
   return files;
 }
 
-std::string score2(double v) { return fmt::format("{:.2f}", std::isfinite(v) ? std::round(v * 100.0) / 100.0 : 0.0); }
+std::string score2(double v) { return roundedFixed(std::isfinite(v) ? v : 0.0, 2); }
 
 struct Outcome {
   std::string source;  // "session" (re-run) or "performance" (replayed each trial)
@@ -149,20 +152,13 @@ int runLessonBatch(const Lesson& lesson, const LessonBatchOptions& opt) {
     if (shard->owns(i)) mine.push_back(i);
   BatchProgress progress(mine.size(), !opt.quiet);
   std::size_t failed = 0;
-  auto quoted = [](const std::string& s) { return "\"" + jsonEscape(s) + "\""; };
-  auto csvCell = [](const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (const char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   for (std::size_t k = 0; k < mine.size(); ++k) {
     const std::size_t row = mine[k];
     const fs::path& path = (*files)[row];
     const std::string id = path.filename().string();
     const fs::path reportDir = fs::path(opt.out) / id;
     Result<Outcome> r = runOne(lesson, path, reportDir, opt.trials, opt.profile);
-    std::string line = fmt::format("{{\"row\":{},\"id\":{},\"recording\":{},", row, quoted(id), quoted(path.string()));
+    std::string line = fmt::format("{{\"row\":{},\"id\":{},\"recording\":{},", row, jsonQuoted(id), jsonQuoted(path.string()));
     if (r) {
       const HeadlessResult& h = r->result;
       std::vector<double> scores;
@@ -183,9 +179,9 @@ int runLessonBatch(const Lesson& lesson, const LessonBatchOptions& opt) {
       line += fmt::format("\"source\":{},\"report\":{},\"trials\":{},\"performed\":{},\"scores\":[{}],\"firstScore\":{},"
                           "\"lastScore\":{},\"bestScore\":{},\"meanScore\":{},\"finalStage\":{},\"lessonComplete\":{},"
                           "\"stopReason\":{}}}",
-                          quoted(r->source), quoted(reportDir.string()), h.trials.size(), scores.size(), list, first,
-                          last, bestS, mean, quoted(stage), h.finalState.lessonComplete ? "true" : "false",
-                          quoted(h.stopReason));
+                          jsonQuoted(r->source), jsonQuoted(reportDir.string()), h.trials.size(), scores.size(), list, first,
+                          last, bestS, mean, jsonQuoted(stage), h.finalState.lessonComplete ? "true" : "false",
+                          jsonQuoted(h.stopReason));
       auto cell = [](const std::string& v) { return v == "null" ? std::string() : v; };
       csv << row << ',' << csvCell(id) << ',' << csvCell(path.string()) << ',' << r->source << ',' << h.trials.size()
           << ',' << scores.size() << ',' << cell(first) << ',' << cell(last) << ',' << cell(bestS) << ','
@@ -193,7 +189,7 @@ int runLessonBatch(const Lesson& lesson, const LessonBatchOptions& opt) {
           << csvCell(h.stopReason) << ',' << csvCell(reportDir.string()) << ",\n";
     } else {
       ++failed;
-      line += "\"error\":" + quoted(r.error().describe()) + "}";
+      line += "\"error\":" + jsonQuoted(r.error().describe()) + "}";
       csv << row << ',' << csvCell(id) << ',' << csvCell(path.string()) << ",,,,,,,,,,,," << csvCell(r.error().describe())
           << '\n';
     }

@@ -10,6 +10,7 @@
 #include "Command.hpp"
 #include "LearnerProfile.hpp"
 #include "LessonInputs.hpp"
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/stills/WorstMomentImage.hpp"
 #include "LessonBatch.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
@@ -115,7 +116,7 @@ int runLesson(LessonOptions o) {
   fmt::print("lesson {} ({}), {} trial(s)\n", lesson->name, lesson->clipRef, r->trials.size());
   fmt::print("{:>5}  {:<9}  {:>6}  {:>5}  {:>5}  {}\n", "trial", "stage", "score", "ghost", "tempo", "feedback");
   for (const TrialRecord& t : r->trials) {
-    const std::string score = t.performed ? fmt::format("{:.1f}", t.score) : std::string("-");
+    const std::string score = t.performed ? printfFixed(t.score, 1) : std::string("-");
     std::string stage(stageName(t.stage));
     if (!t.loopedSegmentName.empty()) stage += " [" + t.loopedSegmentName + "]";
     fmt::print("{:>5}  {:<9}  {:>6}  {:>5.2f}  {:>5.2f}  {}\n", t.trial + 1, stage, score, t.ghostOpacity, t.tempo,

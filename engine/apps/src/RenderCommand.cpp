@@ -2,13 +2,13 @@
 // (recorded, or a simulated one by default) coloured by its live errors, in the chosen view.
 #include <fmt/core.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "Command.hpp"
 #include "LessonInputs.hpp"
+#include "mimesis/core/Log.hpp"
 #include "mimesis/stills/StillRenderer.hpp"
 #include "mimesis/motion/SimulatedLearner.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
@@ -130,7 +130,7 @@ int runRender(const RenderOptions& o) {
   const Status written = writePng(o.out, *image);
   if (!written) return reportError("render", written.error());
   const std::vector<std::string> messages = (*still)->validationMessages();
-  for (const std::string& m : messages) fmt::print(stderr, "{}\n", m);
+  for (const std::string& m : messages) moduleLog("render").warn(m);
   if (o.validate && !messages.empty())
     return reportError("render", makeError(ErrorCode::Device, fmt::format("{} validation messages", messages.size()), "--validate"));
   fmt::print("{} ({}x{}, {} view{}, {})\n", o.out, image->width, image->height, o.view, o.stereo ? ", stereo" : "",

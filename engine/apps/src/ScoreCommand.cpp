@@ -9,6 +9,7 @@
 #include "Command.hpp"
 #include "BatchProgress.hpp"
 #include "ShardStamp.hpp"
+#include "mimesis/core/JsonText.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
 #include "mimesis/scoring/Scorer.hpp"
 
@@ -104,13 +105,13 @@ int runBatch(const ScoreOptions& o, const ScoringConfig& config) {
     Result<ScoreReport> report = mapping ? (rowConfig.mapping = *mapping, scorePair(row.expert, row.learner, rowConfig))
                                          : Result<ScoreReport>(mapping.error());
     // One JSON object per row; a row that fails records its error and the batch goes on.
-    line = fmt::format("{{\"row\":{},\"id\":\"{}\",\"expert\":\"{}\",\"learner\":\"{}\",", row.index,
-                       jsonEscape(row.id), jsonEscape(row.expert), jsonEscape(row.learner));
+    line = fmt::format("{{\"row\":{},\"id\":{},\"expert\":{},\"learner\":{},", row.index, jsonQuoted(row.id),
+                       jsonQuoted(row.expert), jsonQuoted(row.learner));
     if (report) {
       line += "\"report\":" + toJson(*report, JsonOptions{false, -1}) + "}";
     } else {
       ++failed;
-      line += "\"error\":\"" + jsonEscape(report.error().describe()) + "\"}";
+      line += "\"error\":" + jsonQuoted(report.error().describe()) + "}";
     }
     out << line << '\n';
     out.flush();  // a killed array job keeps every finished row

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "Command.hpp"
+#include "mimesis/core/Log.hpp"
 #include "mimesis/motion_import/AssimpImport.hpp"
 
 namespace mimesis::app {
@@ -14,6 +15,26 @@ int reportError(const std::string& command, const Error& error) {
   return error.code == ErrorCode::Internal || error.code == ErrorCode::Device ? kExitFailure : kExitBadInput;
 }
 
+namespace {
+
+// Every subcommand takes --verbose and --quiet: the level of the modules' loggers (stderr only;
+// stdout and the files written are the same either way). `score` and `lesson` already had a
+// --quiet of their own (no table, no progress line); it quiets the loggers as well.
+void addLogFlags(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->add_flag("--verbose")->description("Also print diagnostics on stderr, each line naming its module's logger");
+    if (sub->get_option_no_throw("--quiet") == nullptr)
+      sub->add_flag("--quiet")->description("Print no progress or warnings on stderr, only errors");
+  }
+}
+
+mimesis::LogVerbosity verbosityOf(const CLI::App& sub) {
+  if (sub.count("--quiet") > 0) return mimesis::LogVerbosity::Quiet;
+  if (sub.count("--verbose") > 0) return mimesis::LogVerbosity::Verbose;
+  return mimesis::LogVerbosity::Normal;
+}
+
+}  // namespace
 }  // namespace mimesis::app
 
 int main(int argc, char** argv) {
@@ -40,6 +61,7 @@ int main(int argc, char** argv) {
   add(addProgressCommand(app));
   add(addRecordCommand(app));
   add(addAuthorCommand(app));
+  addLogFlags(app);
 
   // An unknown first word is the commonest slip; name it instead of CLI11's generic message.
   if (argc > 1 && argv[1][0] != '-') {
@@ -63,6 +85,7 @@ int main(int argc, char** argv) {
   }
   for (const auto& [sub, action] : actions)
     if (sub->parsed()) {
+      mimesis::setLogVerbosity(verbosityOf(*sub));
       try {
         return action();
       } catch (const std::exception& e) {

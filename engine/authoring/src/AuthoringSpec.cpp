@@ -4,17 +4,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <set>
+
+#include "mimesis/core/NumberText.hpp"
 
 namespace mimesis {
 namespace {
 
-std::string seconds(double t) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", t);
-  return buf;
-}
+std::string seconds(double t) { return printfFixed(t, 3); }
 
 std::string spanText(const TimeSpan& s) { return seconds(s.start) + ":" + seconds(s.end); }
 

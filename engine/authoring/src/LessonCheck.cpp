@@ -4,21 +4,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 
 #include "mimesis/authoring/AuthoringSpec.hpp"
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/motion/ClipSampler.hpp"
 #include "mimesis/motion/Mirroring.hpp"
 #include "mimesis/scoring/Scorer.hpp"
 
 namespace mimesis {
 namespace {
-
-std::string fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 // SplitMix64: a fixed, portable sequence (std::uniform_real_distribution is not portable).
 std::uint64_t mix(std::uint64_t x) {
@@ -83,17 +77,17 @@ LessonCheck checkLesson(const Lesson& lesson) {
     p.doNotCopy = doNotCopyOverlap(clip, s.start, s.end) >= (s.end - s.start) - 1e-9;
     const bool longEnough = s.end - s.start >= kMinScoredSegmentSeconds - 1e-9 && p.frames >= kMinScoredSegmentFrames;
     c.items.push_back({"segment '" + s.name + "' length", longEnough || p.doNotCopy,
-                       fixed(s.end - s.start, 3) + " s, " + std::to_string(p.frames) + " frames (at least " +
-                           fixed(kMinScoredSegmentSeconds, 1) + " s and " + std::to_string(kMinScoredSegmentFrames) +
+                       printfFixed(s.end - s.start, 3) + " s, " + std::to_string(p.frames) + " frames (at least " +
+                           printfFixed(kMinScoredSegmentSeconds, 1) + " s and " + std::to_string(kMinScoredSegmentFrames) +
                            " frames" + (p.doNotCopy ? "; not scored: do-not-copy)" : ")")});
     c.segments.push_back(p);
   }
   for (const Annotation& a : clip.annotations)
     if (a.kind == "tolerance")
-      c.items.push_back({"tolerance of '" + (a.text.empty() ? fixed(a.start, 2) + "-" + fixed(a.end, 2) : a.text) + "'",
+      c.items.push_back({"tolerance of '" + (a.text.empty() ? printfFixed(a.start, 2) + "-" + printfFixed(a.end, 2) : a.text) + "'",
                          a.value >= kMinSegmentTolerance && a.value <= kMaxSegmentTolerance,
-                         fixed(a.value, 3) + " (between " + fixed(kMinSegmentTolerance, 2) + " and " +
-                             fixed(kMaxSegmentTolerance, 2) + ")"});
+                         printfFixed(a.value, 3) + " (between " + printfFixed(kMinSegmentTolerance, 2) + " and " +
+                             printfFixed(kMaxSegmentTolerance, 2) + ")"});
 
   // A learner copying in a mirror answers with the other hand, reflected: so does the re-take.
   const Clip retake = simulatedRetake(lesson.mapping == ImitationMapping::Mirror ? mirrorClip(clip) : clip);
@@ -103,14 +97,14 @@ LessonCheck checkLesson(const Lesson& lesson) {
   } else {
     c.retakeScore = scored->score;
     c.items.push_back({"re-take score", scored->score >= kRetakeMinScore,
-                       fixed(scored->score, 1) + " (at least " + fixed(kRetakeMinScore, 0) + ")"});
+                       printfFixed(scored->score, 1) + " (at least " + printfFixed(kRetakeMinScore, 0) + ")"});
     for (const SegmentReport& sr : scored->segments)
       for (SegmentPreview& p : c.segments)
         if (p.name == sr.name && !sr.automatic) {
           p.retakeScore = sr.score;
           if (!p.doNotCopy)
             c.items.push_back({"re-take score of segment '" + p.name + "'", sr.reached && sr.score >= kRetakeMinSegmentScore,
-                               fixed(sr.score, 1) + " (at least " + fixed(kRetakeMinSegmentScore, 0) + ")"});
+                               printfFixed(sr.score, 1) + " (at least " + printfFixed(kRetakeMinSegmentScore, 0) + ")"});
         }
   }
   c.passed = std::all_of(c.items.begin(), c.items.end(), [](const CheckItem& i) { return i.passed; });
@@ -120,23 +114,23 @@ LessonCheck checkLesson(const Lesson& lesson) {
 std::string previewReport(const Lesson& lesson, const LessonCheck& c) {
   std::string md = "# Preview: " + lesson.name + "\n\n";
   if (!lesson.description.empty()) md += lesson.description + "\n\n";
-  md += "- clip: `" + lesson.clipRef + "`, " + fixed(c.clipSeconds, 3) + " s, " + std::to_string(c.clipFrames) +
-        " frames at " + fixed(lesson.clip.rate, 1) + " Hz\n";
+  md += "- clip: `" + lesson.clipRef + "`, " + printfFixed(c.clipSeconds, 3) + " s, " + std::to_string(c.clipFrames) +
+        " frames at " + printfFixed(lesson.clip.rate, 1) + " Hz\n";
   md += "- mapping: " + std::string(imitationMappingName(lesson.mapping)) + "\n";
   md += "- view: " + std::string(lessonViewName(lesson.view)) + "\n";
-  md += "- expert's re-take (noise 1.5 mm, 3% slower): score " + fixed(c.retakeScore, 1) + "\n\n";
+  md += "- expert's re-take (noise 1.5 mm, 3% slower): score " + printfFixed(c.retakeScore, 1) + "\n\n";
   md += "## Segments\n\n| segment | start s | end s | frames | re-take score | scored |\n|---|---|---|---|---|---|\n";
   for (const SegmentPreview& s : c.segments)
-    md += "| " + s.name + " | " + fixed(s.start, 3) + " | " + fixed(s.end, 3) + " | " + std::to_string(s.frames) + " | " +
-          (s.doNotCopy ? std::string("—") : fixed(s.retakeScore, 1)) + " | " + (s.doNotCopy ? "no (do-not-copy)" : "yes") +
+    md += "| " + s.name + " | " + printfFixed(s.start, 3) + " | " + printfFixed(s.end, 3) + " | " + std::to_string(s.frames) + " | " +
+          (s.doNotCopy ? std::string("—") : printfFixed(s.retakeScore, 1)) + " | " + (s.doNotCopy ? "no (do-not-copy)" : "yes") +
           " |\n";
   if (c.segments.empty()) md += "| (none: the scorer cuts segments itself) | | | | | |\n";
   md += "\n## Spans\n\n";
   bool any = false;
   for (const Annotation& a : lesson.clip.annotations) {
     any = true;
-    md += "- " + a.kind + " " + fixed(a.start, 3) + "–" + fixed(a.end, 3) + " s" +
-          (a.kind == "tolerance" ? ": relative tolerance " + fixed(a.value, 3) : std::string()) +
+    md += "- " + a.kind + " " + printfFixed(a.start, 3) + "–" + printfFixed(a.end, 3) + " s" +
+          (a.kind == "tolerance" ? ": relative tolerance " + printfFixed(a.value, 3) : std::string()) +
           (a.text.empty() ? std::string() : " (" + a.text + ")") + "\n";
   }
   if (!any) md += "- none\n";

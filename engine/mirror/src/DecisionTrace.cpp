@@ -1,8 +1,10 @@
 // DecisionTrace: kind names and the fixed number formatting shared with the JSON output.
 #include "mimesis/mirror/DecisionTrace.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "mimesis/core/NumberText.hpp"
 
 namespace mimesis {
 
@@ -40,13 +42,7 @@ bool causeCanFail(const DecisionCause& c) {
 
 std::string formatFixed(double value, int digits) {
   if (!std::isfinite(value)) return "null";
-  digits = digits < 0 ? 0 : (digits > 9 ? 9 : digits);
-  const double scale = std::pow(10.0, digits);
-  double rounded = std::round(value * scale) / scale;
-  if (rounded == 0.0) rounded = 0.0;  // no "-0.000"
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, rounded);
-  return buf;
+  return roundedFixed(value, std::clamp(digits, 0, 9));
 }
 
 }  // namespace mimesis

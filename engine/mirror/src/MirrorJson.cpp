@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mimesis/core/NumberText.hpp"
+
 namespace mimesis {
 namespace {
 
@@ -13,9 +15,7 @@ using Json = nlohmann::ordered_json;
 // Rounded to 4 decimals and printed by nlohmann's shortest round-trip form: deterministic.
 Json num(double v) {
   if (!std::isfinite(v)) return nullptr;
-  double r = std::round(v * 1e4) / 1e4;
-  if (r == 0.0) r = 0.0;
-  return r;
+  return roundedTo(v, 4);
 }
 
 Json resonanceJson(const Resonance& r) {

@@ -2,69 +2,27 @@
 #include "mimesis/motion/ClipExport.hpp"
 
 #include <cerrno>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string_view>
 
+#include "mimesis/core/CsvText.hpp"
+#include "mimesis/core/JsonText.hpp"
+#include "mimesis/core/NumberText.hpp"
+
 namespace mimesis {
 namespace {
 
-// Shortest text that reads back to the same value (std::to_chars without precision).
-template <typename T>
-void appendNumber(std::string& out, T v) {
-  char buf[32];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, res.ptr);
-}
-
 // A finite number, or nothing (an empty CSV cell) / "null" (JSON) when it is not usable.
 void appendCell(std::string& out, float v, bool usable) {
-  if (usable && std::isfinite(v)) appendNumber(out, v);
+  if (usable && std::isfinite(v)) appendShortest(out, v);
 }
 
 void appendJsonNumber(std::string& out, double v) {
-  if (std::isfinite(v)) appendNumber(out, v);
+  if (std::isfinite(v)) appendShortest(out, v);
   else out += "null";
-}
-
-void appendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 0xF];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-}
-
-void appendCsvText(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
 }
 
 Status writeText(const std::string& path, const std::string& text) {
@@ -86,7 +44,7 @@ constexpr const char* kPoseFields[] = {"px", "py", "pz", "qx", "qy", "qz", "qw"}
 void csvJointHeader(std::string& out, const std::string& prefix) {
   for (const char* f : kJointFields) {
     out += ',';
-    appendCsvText(out, prefix + "_" + f);
+    out += csvCell(prefix + "_" + f);
   }
 }
 
@@ -105,7 +63,7 @@ void csvJoint(std::string& out, const JointPose& j, bool active) {
   out += ',';
   appendCell(out, j.radius, posOk);
   out += ',';
-  appendNumber(out, active ? static_cast<unsigned>(j.flags) : 0u);
+  appendShortest(out, active ? static_cast<unsigned>(j.flags) : 0u);
 }
 
 // Writes [x,y,z] / [x,y,z,w] or null: a vector with a non-finite component is unusable.
@@ -118,7 +76,7 @@ void jsonVec(std::string& out, const float* v, int n, bool usable) {
   out += '[';
   for (int i = 0; i < n; ++i) {
     if (i) out += ',';
-    appendNumber(out, v[i]);
+    appendShortest(out, v[i]);
   }
   out += ']';
 }
@@ -136,10 +94,10 @@ void jsonJoint(std::string& out, const JointPose& j) {
   out += '{';
   jsonPose(out, j.pose, j.positionValid(), j.orientationValid());
   out += ",\"radius\":";
-  if (j.positionValid() && std::isfinite(j.radius)) appendNumber(out, j.radius);
+  if (j.positionValid() && std::isfinite(j.radius)) appendShortest(out, j.radius);
   else out += "null";
   out += ",\"flags\":";
-  appendNumber(out, static_cast<unsigned>(j.flags));
+  appendShortest(out, static_cast<unsigned>(j.flags));
   out += '}';
 }
 
@@ -147,7 +105,7 @@ void jsonStrings(std::string& out, const std::vector<std::string>& v) {
   out += '[';
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (i) out += ',';
-    appendJsonString(out, v[i]);
+    out += jsonQuoted(v[i]);
   }
   out += ']';
 }
@@ -156,33 +114,33 @@ void jsonInts(std::string& out, const std::vector<int>& v) {
   out += '[';
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (i) out += ',';
-    appendNumber(out, v[i]);
+    appendShortest(out, v[i]);
   }
   out += ']';
 }
 
 void jsonHeader(std::string& out, const Clip& clip) {
   out += "{\"format\":\"mimesis-clip\",\"version\":1,\"info\":{\"name\":";
-  appendJsonString(out, clip.info.name);
+  out += jsonQuoted(clip.info.name);
   out += ",\"source\":";
-  appendJsonString(out, clip.info.source);
+  out += jsonQuoted(clip.info.source);
   out += ",\"sourceFormat\":";
-  appendJsonString(out, clip.info.sourceFormat);
+  out += jsonQuoted(clip.info.sourceFormat);
   out += ",\"rigMap\":";
-  appendJsonString(out, clip.info.rigMap);
+  out += jsonQuoted(clip.info.rigMap);
   out += ",\"filledJoints\":";
   jsonStrings(out, clip.info.filledJoints);
   out += "},\"rate\":";
   appendJsonNumber(out, clip.rate);
   out += ",\"frames\":";
-  appendNumber(out, clip.frames.size());
+  appendShortest(out, clip.frames.size());
   out += ",\"handJoints\":[";
   for (int j = 0; j < kHandJointCount; ++j) {
     if (j) out += ',';
-    appendJsonString(out, handJointName(j));
+    out += jsonQuoted(handJointName(j));
   }
   out += "],\"skeleton\":{\"name\":";
-  appendJsonString(out, clip.body.name);
+  out += jsonQuoted(clip.body.name);
   out += ",\"joints\":";
   jsonStrings(out, clip.body.joints);
   out += ",\"parents\":";
@@ -191,7 +149,7 @@ void jsonHeader(std::string& out, const Clip& clip) {
   for (std::size_t g = 0; g < clip.body.groups.size(); ++g) {
     if (g) out += ',';
     out += "{\"name\":";
-    appendJsonString(out, clip.body.groups[g].name);
+    out += jsonQuoted(clip.body.groups[g].name);
     out += ",\"joints\":";
     jsonInts(out, clip.body.groups[g].joints);
     out += '}';
@@ -201,7 +159,7 @@ void jsonHeader(std::string& out, const Clip& clip) {
     const Segment& s = clip.segments[i];
     if (i) out += ',';
     out += "{\"name\":";
-    appendJsonString(out, s.name);
+    out += jsonQuoted(s.name);
     out += ",\"start\":";
     appendJsonNumber(out, s.start);
     out += ",\"end\":";
@@ -213,7 +171,7 @@ void jsonHeader(std::string& out, const Clip& clip) {
     const Annotation& a = clip.annotations[i];
     if (i) out += ',';
     out += "{\"kind\":";
-    appendJsonString(out, a.kind);
+    out += jsonQuoted(a.kind);
     out += ",\"start\":";
     appendJsonNumber(out, a.start);
     out += ",\"end\":";
@@ -221,7 +179,7 @@ void jsonHeader(std::string& out, const Clip& clip) {
     out += ",\"value\":";
     appendJsonNumber(out, a.value);
     out += ",\"text\":";
-    appendJsonString(out, a.text);
+    out += jsonQuoted(a.text);
     out += '}';
   }
   out += "]}\n";
@@ -239,7 +197,7 @@ Status writeClipCsv(const std::string& path, const Clip& clip) {
   for (const std::string& name : clip.body.joints) csvJointHeader(out, "body_" + name);
   out += '\n';
   for (const Frame& fr : clip.frames) {
-    appendNumber(out, fr.time);
+    appendShortest(out, fr.time);
     for (const HandPose& hand : fr.hands)
       for (const JointPose& j : hand.joints) csvJoint(out, j, hand.active);
     csvPose(out, fr.head, fr.hasHead, fr.hasHead);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <optional>
 
+#include "mimesis/core/NumberText.hpp"
+#include "mimesis/core/TextLines.hpp"
 #include "mimesis/motion/HandShapePresets.hpp"
 
 namespace mimesis {
@@ -24,11 +26,7 @@ HandKey defaultKey(Hand h) {
   return k;
 }
 
-std::string fmt(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
+std::string fmt(double v) { return shortestText(v); }
 
 // Built by appending rather than `"'" + std::string(s) + "'"`: GCC 12 at -O2 reports a false
 // -Wrestrict overlap in the operator+ form (a known libstdc++/GCC 12 issue).
@@ -73,14 +71,10 @@ class KeyframeParser {
   }
 
   Result<KeyframeScript> run() {
-    std::size_t pos = 0;
-    while (pos < text_.size()) {
-      std::size_t nl = text_.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text_.size();
-      std::string_view raw = text_.substr(pos, nl - pos);
-      pos = nl + 1;
-      ++line_;
-      if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    TextLines lines(text_);
+    std::string_view raw;
+    while (lines.next(raw)) {
+      line_ = lines.number();
       if (raw.size() > kMaxLineLength)
         return fail("line is longer than " + std::to_string(kMaxLineLength) + " characters");
       for (char c : raw)

@@ -9,6 +9,7 @@
 #include <glm/gtx/quaternion.hpp>
 
 #include "DeterministicRandom.hpp"
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/motion/ClipSampler.hpp"
 #include "mimesis/motion/Mirroring.hpp"
 #include "mimesis/motion/Retargeting.hpp"
@@ -195,11 +196,7 @@ void performHand(const HandPose& e, const MeanHand& mean, const Effective& p, co
   }
 }
 
-std::string num(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
+std::string num(double v) { return shortestText(v); }
 
 }  // namespace
 

@@ -8,6 +8,8 @@
 #include <zlib.h>
 
 #include "TextFile.hpp"
+#include "mimesis/core/CsvText.hpp"
+#include "mimesis/core/TextLines.hpp"
 #include "mimesis/motion_import/ClipExportImport.hpp"
 #include "mimesis/motion_import/RigMap.hpp"
 
@@ -18,31 +20,6 @@ constexpr std::size_t kMaxBytes = std::size_t{1} << 30;
 constexpr const char* kJointFields[] = {"px", "py", "pz", "qx", "qy", "qz", "qw", "radius", "flags"};
 constexpr const char* kPoseFields[] = {"px", "py", "pz", "qx", "qy", "qz", "qw"};
 constexpr std::size_t kHandColumns = 2 * kHandJointCount * 9;
-
-// RFC 4180 cells of one line (quoted cells may hold commas and doubled quotes; the writer
-// never quotes across lines, nor does it need to: names hold no line breaks).
-bool splitCsv(std::string_view line, std::vector<std::string>& cells) {
-  cells.clear();
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cell += '"'; ++i; }
-      else if (c == '"') quoted = false;
-      else cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      cells.push_back(std::move(cell));
-      cell.clear();
-    } else {
-      cell += c;
-    }
-  }
-  cells.push_back(std::move(cell));
-  return !quoted;
-}
 
 template <typename T>
 bool parse(const std::string& s, T& out) {
@@ -122,17 +99,13 @@ Result<Clip> readClipCsv(const std::string& path) {
   clip.info.name = path.substr(slash == std::string::npos ? 0 : slash + 1);
   clip.info.rigMap = "none";
   std::size_t bodyJoints = 0;
-  std::size_t pos = 0;
-  while (pos < all.size()) {
-    std::size_t end = all.find('\n', pos);
-    if (end == std::string_view::npos) end = all.size();
-    std::string_view line = all.substr(pos, end - pos);
-    pos = end + 1;
-    ++r.line;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  TextLines lines(all);
+  std::string_view line;
+  while (lines.next(line)) {
+    r.line = lines.number();
     if (line.empty()) continue;
     const std::string where = path + ":" + std::to_string(r.line);
-    if (!splitCsv(line, header.empty() ? header : cells))
+    if (!splitCsvCells(line, header.empty() ? header : cells))
       return makeError(ErrorCode::BadInput, "a quoted cell is not closed", where);
     if (r.header == nullptr) {
       r.header = &header;

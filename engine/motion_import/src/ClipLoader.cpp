@@ -5,6 +5,7 @@
 #include <cctype>
 #include <fstream>
 
+#include "mimesis/core/Log.hpp"
 #include "mimesis/motion/KeyframeAuthoring.hpp"
 #include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion_import/AssimpImport.hpp"
@@ -71,6 +72,9 @@ Result<Clip> clipFromRaw(const RawClip& raw, const LoadOptions& options) {
   auto clip = buildClipFromRaw(raw, map, build);
   if (!clip) return clip.error();
   clip->info.rigMap = map.name;
+  moduleLog("motion_import")
+      .debug("{}: {} frames at {} Hz from {}, rig map '{}', {} joint(s) filled", raw.source, clip->frames.size(),
+             clip->rate, clip->info.sourceFormat, map.name, clip->info.filledJoints.size());
   return clip;
 }
 

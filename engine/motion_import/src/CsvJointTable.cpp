@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "TextFile.hpp"
+#include "mimesis/core/TextLines.hpp"
 
 namespace mimesis {
 namespace {
@@ -83,15 +84,10 @@ Result<NumberTable> readNumberTable(const std::string& path, const CsvTableOptio
   std::vector<std::string_view> cells;
   char delim = options.delimiter;
   bool first = true;
-  int lineNo = 0;
-  std::size_t pos = 0;
-  while (pos < all.size()) {
-    std::size_t end = all.find('\n', pos);
-    if (end == std::string_view::npos) end = all.size();
-    std::string_view line = all.substr(pos, end - pos);
-    pos = end + 1;
-    ++lineNo;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  TextLines lines(all);
+  std::string_view line;
+  while (lines.next(line)) {
+    const int lineNo = lines.number();
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     if (delim == 0) delim = detectDelimiter(line);
     splitCells(line, delim, cells);

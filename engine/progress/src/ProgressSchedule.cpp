@@ -6,6 +6,8 @@
 
 #include <fmt/core.h>
 
+#include "mimesis/core/NumberText.hpp"
+
 namespace mimesis {
 namespace {
 
@@ -48,7 +50,7 @@ SceneProgress summarise(std::vector<SessionSummary> sessions, const std::string&
   return p;
 }
 
-std::string scoreText(double v) { return v >= 0.0 ? fmt::format("{:.1f}", v) : std::string("-"); }
+std::string scoreText(double v) { return v >= 0.0 ? printfFixed(v, 1) : std::string("-"); }
 
 }  // namespace
 

@@ -3,16 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "mimesis/core/NumberText.hpp"
 
 namespace mimesis {
 namespace {
-
-std::string fmt(const char* f, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, f, v);
-  return buf;
-}
 
 long pct(double x) { return std::lround(std::fabs(x) * 100.0); }
 
@@ -42,18 +37,18 @@ void diagnoseGroup(GroupReport& g, const ScoringConfig& cfg) {
   }
   if (g.hasGain && g.gain < t.frozenGain) d.push_back(g.label + " does not move");
   if (std::fabs(g.lagMs) > t.lagMs)
-    d.push_back(g.label + " " + fmt("%.0f", std::fabs(g.lagMs)) + (g.lagMs > 0 ? " ms late" : " ms early"));
+    d.push_back(g.label + " " + printfFixed(std::fabs(g.lagMs), 0) + (g.lagMs > 0 ? " ms late" : " ms early"));
   if (g.hasGain && g.gain >= t.frozenGain && g.gain < t.gainLow)
     d.push_back(g.label + (g.finger ? " opens " : " moves ") + std::to_string(pct(1.0 - g.gain)) + "% too little");
   if (g.hasGain && g.gain > t.gainHigh)
     d.push_back(g.label + " moves " + std::to_string(pct(g.gain - 1.0)) + "% too much");
   if (g.tremorMm > t.tremorMm) d.push_back("tremor in the " + g.label);
   const double shapeRef = g.unit == "body" ? cfg.references.bodyShapeMm : cfg.references.shapeMm;
-  if (g.shapeMm > shapeRef) d.push_back(g.label + " shape off by " + fmt("%.0f", g.shapeMm) + " mm");
+  if (g.shapeMm > shapeRef) d.push_back(g.label + " shape off by " + printfFixed(g.shapeMm, 0) + " mm");
   if (g.postureDeg > cfg.references.postureDeg)
-    d.push_back(g.label + " angles off by " + fmt("%.0f", g.postureDeg) + " degrees");
+    d.push_back(g.label + " angles off by " + printfFixed(g.postureDeg, 0) + " degrees");
   if (g.hasPlacement && g.placementMm > cfg.references.placementMm)
-    d.push_back(g.label + " " + fmt("%.0f", g.placementMm) + " mm away from the expert's path");
+    d.push_back(g.label + " " + printfFixed(g.placementMm, 0) + " mm away from the expert's path");
   if (d.empty()) d.push_back("good");
 }
 
@@ -65,8 +60,8 @@ void diagnoseSegment(SegmentReport& s, const ScoringConfig& cfg) {
     return;
   }
   if (s.coverage < cfg.diagnosis.coverageLow) d.push_back("only " + std::to_string(pct(s.coverage)) + "% of it done");
-  if (s.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast (" + fmt("%.2f", s.tempo) + "x)");
-  if (s.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow (" + fmt("%.2f", s.tempo) + "x)");
+  if (s.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast (" + printfFixed(s.tempo, 2) + "x)");
+  if (s.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow (" + printfFixed(s.tempo, 2) + "x)");
   worstFindings(s.groups, 3, d);
   if (d.empty()) d.push_back("good");
 }
@@ -77,8 +72,8 @@ void diagnoseOverall(ScoreReport& r, const ScoringConfig& cfg) {
   if (r.mapping == Mapping::Mirror && r.mappingAuto && r.mappingConfidence > 0.2)
     d.push_back("hands mirrored (copied like a mirror image)");
   if (r.coverage < cfg.diagnosis.coverageLow) d.push_back("stopped at " + std::to_string(pct(r.coverage)) + "% of the clip");
-  if (r.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast overall (" + fmt("%.2f", r.tempo) + "x)");
-  if (r.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow overall (" + fmt("%.2f", r.tempo) + "x)");
+  if (r.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast overall (" + printfFixed(r.tempo, 2) + "x)");
+  if (r.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow overall (" + printfFixed(r.tempo, 2) + "x)");
   worstFindings(r.groups, 4, d);
   if (d.empty()) d.push_back("good");
 }

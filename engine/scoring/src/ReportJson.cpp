@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mimesis/core/NumberText.hpp"
+
 #include "mimesis/scoring/ScoreReport.hpp"
 
 namespace mimesis {
@@ -11,16 +13,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-double r3(double v) {
-  if (!std::isfinite(v)) return 0.0;
-  const double x = std::round(v * 1000.0) / 1000.0;
-  return x == 0.0 ? 0.0 : x;  // no "-0.0"
-}
-double r2(double v) {
-  if (!std::isfinite(v)) return 0.0;
-  const double x = std::round(v * 100.0) / 100.0;
-  return x == 0.0 ? 0.0 : x;
-}
+// Non-finite as 0 (the schema has numbers there), no "-0.0".
+double r3(double v) { return std::isfinite(v) ? roundedTo(v, 3) : 0.0; }
+double r2(double v) { return std::isfinite(v) ? roundedTo(v, 2) : 0.0; }
 
 json scoresJson(const MetricScores& s) {
   json j;

@@ -1,32 +1,17 @@
 // ScoreReport as CSV (segment × group rows) and as a readable text table.
 #include <cmath>
-#include <cstdio>
 #include <string>
 
+#include "mimesis/core/NumberText.hpp"
+#include "mimesis/core/CsvText.hpp"
 #include "mimesis/scoring/ScoreReport.hpp"
 
 namespace mimesis {
 namespace {
 
+// printf's rounding (the table's numbers always were), non-finite as 0, no "-0.00".
 std::string num(double v, int decimals) {
-  if (!std::isfinite(v)) v = 0.0;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s == "-0" || s.rfind("-0.", 0) == 0) {
-    bool allZero = true;
-    for (char c : s.substr(1)) allZero = allZero && (c == '0' || c == '.');
-    if (allZero) s = s.substr(1);
-  }
-  return s;
-}
-
-// CSV field: quoted when it holds a comma, quote or newline.
-std::string field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) { if (c == '"') q += '"'; q += c; }
-  return q + "\"";
+  return printfFixed(std::isfinite(v) ? v : 0.0, decimals, NegativeZero::Drop);
 }
 
 std::string joined(const std::vector<std::string>& v, const char* sep) {
@@ -36,12 +21,12 @@ std::string joined(const std::vector<std::string>& v, const char* sep) {
 }
 
 void csvRow(std::string& out, const std::string& segment, const GroupReport& g) {
-  out += field(segment) + "," + field(g.name) + "," + num(g.score, 2) + "," + std::string(gradeName(g.grade)) + "," +
+  out += csvCell(segment) + "," + csvCell(g.name) + "," + num(g.score, 2) + "," + std::string(gradeName(g.grade)) + "," +
          num(g.shapeMm, 3) + "," + (g.scores.hasPosture ? num(g.postureDeg, 3) : "") + "," +
          (g.hasPlacement ? num(g.placementMm, 3) : "") + "," + num(g.lagMs, 3) + "," +
          (g.hasGain ? num(g.gain, 3) : "") + "," + num(g.tremorMm, 3) + "," +
          (g.hasSmoothness ? num(g.smoothnessLoss, 3) : "") + "," + num(g.validity, 3) + "," +
-         field(joined(g.diagnosis, "; ")) + "\n";
+         csvCell(joined(g.diagnosis, "; ")) + "\n";
 }
 
 // A value, or "-" when it was not measured.

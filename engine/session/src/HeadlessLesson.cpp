@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mimesis/core/Log.hpp"
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/mirror/MirrorJson.hpp"
 #include "mimesis/session/HtmlReport.hpp"
 #include "mimesis/session/ReportTables.hpp"
@@ -17,7 +19,7 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-double round3(double v) { return std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : 0.0; }
+double round3(double v) { return std::isfinite(v) ? roundedTo(v, 3) : 0.0; }
 
 Status writeText(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -197,6 +199,10 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
     ++frame;  // the virtual clock spends one frame on the trial's end
     if (!rec) return rec.error();
     res.trials.push_back(*rec);
+    moduleLog("session").debug("trial {}: stage {}, {}, ghost {}, tempo {}, {} session frames so far", k + 1,
+                               stageName(rec->stage),
+                               rec->performed ? "score " + printfFixed(rec->score, 1) : std::string("watched"),
+                               printfFixed(rec->ghostOpacity, 2), printfFixed(rec->tempo, 2), frame);
     if (observer.afterTrial) observer.afterTrial(runner, *rec);
     const double worst = runner.model().lastOutcome().worstMomentTime;
     res.worstMomentTimes.push_back(rec->performed && std::isfinite(worst) ? worst : -1.0);
@@ -215,6 +221,7 @@ Result<HeadlessResult> runHeadlessLesson(const Lesson& lesson, HandSource& sourc
     }
   }
   if (Status st = runner.finish(); !st) return st.error();
+  moduleLog("session").debug("lesson '{}' ended after {} trial(s): {}", lesson.name, res.trials.size(), res.stopReason);
   res.finalState = runner.state();
   res.decisions = runner.model().trace().size();
   res.feedbackLog = runner.feedbackLog();

@@ -14,6 +14,7 @@
 
 #include "ReportCharts.hpp"
 #include "ReportDigest.hpp"
+#include "mimesis/core/Base64.hpp"
 #include "mimesis/session/Svg.hpp"
 
 namespace mimesis {
@@ -198,35 +199,6 @@ std::optional<WorstMoment> findWorstMoment(const HeadlessResult& r) {
   }
   if (w.learnerFrame < 0) return std::nullopt;
   return w;
-}
-
-std::string base64Encode(const std::string& bytes) {
-  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
-  }
-  if (i + 1 == bytes.size()) {
-    const unsigned v = static_cast<unsigned>(static_cast<unsigned char>(bytes[i])) << 16;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == bytes.size()) {
-    const unsigned v = (static_cast<unsigned>(static_cast<unsigned char>(bytes[i])) << 16) |
-                       (static_cast<unsigned>(static_cast<unsigned char>(bytes[i + 1])) << 8);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += '=';
-  }
-  return out;
 }
 
 std::string buildHtmlReport(const Lesson& lesson, const HeadlessResult& r, const ReportOptions& options) {

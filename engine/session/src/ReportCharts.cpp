@@ -50,6 +50,18 @@ std::vector<svg::Band> stageBands(const HeadlessResult& r, bool sessionTime) {
   return bands;
 }
 
+// A chart over the trial axis (trial 1 at x = 1), with the stages as bands behind it.
+svg::LineChart perTrialChart(const HeadlessResult& r, std::string title, std::string yLabel) {
+  svg::LineChart c;
+  c.title = std::move(title);
+  c.xLabel = "trial";
+  c.yLabel = std::move(yLabel);
+  c.xMin = 0.5;
+  c.xMax = static_cast<double>(r.trials.size()) + 0.5;
+  c.bands = stageBands(r, false);
+  return c;
+}
+
 std::string details(const std::string& summary, const std::string& header, const std::string& rows) {
   return "<details><summary>" + summary + "</summary>\n<table>\n<thead><tr>" + header + "</tr></thead>\n<tbody>\n" +
          rows + "</tbody>\n</table></details>\n";
@@ -76,15 +88,9 @@ std::string scoreSection(const Lesson& lesson, const HeadlessResult& r) {
   const LearningCurveFits fits = fitLearningCurve(pts);
   const LearningCurveFit& best = fits.best();
 
-  svg::LineChart c;
-  c.title = "Score per trial";
-  c.xLabel = "trial";
-  c.yLabel = "score (0\u2013100)";
-  c.xMin = 0.5;
-  c.xMax = static_cast<double>(r.trials.size()) + 0.5;
+  svg::LineChart c = perTrialChart(r, "Score per trial", "score (0\u2013100)");
   c.yMin = 0.0;
   c.yMax = 100.0;
-  c.bands = stageBands(r, false);
   c.series.push_back(scores);
   if (best.model != LearningCurveFit::Model::None) {
     svg::Series curve = series("fitted " + best.modelName(), svg::kVermillion, kLine | kDashed);
@@ -177,15 +183,9 @@ std::string heatMapSection(const std::vector<TrialDigest>& digests) {
 }
 
 std::string lagGainSection(const HeadlessResult& r, const std::vector<TrialDigest>& digests) {
-  svg::LineChart c;
-  c.title = "Lag and gain per trial";
-  c.xLabel = "trial";
-  c.yLabel = "lag (ms, > 0: late)";
+  svg::LineChart c = perTrialChart(r, "Lag and gain per trial", "lag (ms, > 0: late)");
   c.yRightLabel = "gain (learner on expert, 1 = same size)";
-  c.xMin = 0.5;
-  c.xMax = static_cast<double>(r.trials.size()) + 0.5;
   c.yRightMin = 0.0;
-  c.bands = stageBands(r, false);
   svg::Series lag = series("lag (ms)", svg::kBlue, kLine | kMarkers);
   svg::Series gain = series("gain", svg::kOrange, kLine | kMarkers | kDashed | kRightAxis);
   std::string rows;

@@ -2,9 +2,10 @@
 #include "ReportDigest.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include <nlohmann/json.hpp>
+
+#include "mimesis/core/NumberText.hpp"
 
 namespace mimesis::report {
 
@@ -54,23 +55,7 @@ TrialDigest digestTrial(const TrialRecord& trial) {
 }
 
 std::string num(double v, int digits, const std::string& empty) {
-  if (!std::isfinite(v)) return empty;
-  const double scale = std::pow(10.0, digits);
-  double r = std::round(v * scale) / scale;
-  if (r == 0.0) r = 0.0;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, r);
-  return buf;
-}
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return std::isfinite(v) ? roundedFixed(v, digits) : empty;
 }
 
 }  // namespace mimesis::report

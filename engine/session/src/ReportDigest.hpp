@@ -35,7 +35,4 @@ TrialDigest digestTrial(const TrialRecord& trial);
 // Numbers for CSV and HTML: fixed digits, "-0" written as "0", non-finite as `empty`.
 std::string num(double v, int digits, const std::string& empty = "");
 
-// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
-std::string csvField(const std::string& s);
-
 }  // namespace mimesis::report

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "mimesis/core/NumberText.hpp"
 
 namespace mimesis {
 namespace {
@@ -47,14 +48,6 @@ LearningCurveFit fitLogLinear(const std::vector<ScorePoint>& pts, LearningCurveF
   return fit;
 }
 
-std::string fixed(double v, int digits) {
-  char buf[64];
-  double r = std::round(v * std::pow(10.0, digits)) / std::pow(10.0, digits);
-  if (r == 0.0) r = 0.0;
-  std::snprintf(buf, sizeof buf, "%.*f", digits, r);
-  return buf;
-}
-
 }  // namespace
 
 double LearningCurveFit::predict(double trial) const {
@@ -71,9 +64,9 @@ double LearningCurveFit::predict(double trial) const {
 std::string LearningCurveFit::formula() const {
   switch (model) {
     case Model::None: return "no fit";
-    case Model::PowerLaw: return "score = 100 \u2212 " + fixed(a, 3) + " \u00b7 n^(\u2212" + fixed(b, 3) + ")";
+    case Model::PowerLaw: return "score = 100 \u2212 " + roundedFixed(a, 3) + " \u00b7 n^(\u2212" + roundedFixed(b, 3) + ")";
     case Model::Exponential:
-      return "score = 100 \u2212 " + fixed(a, 3) + " \u00b7 exp(\u2212" + fixed(b, 3) + " \u00b7 (n \u2212 1))";
+      return "score = 100 \u2212 " + roundedFixed(a, 3) + " \u00b7 exp(\u2212" + roundedFixed(b, 3) + " \u00b7 (n \u2212 1))";
   }
   return "no fit";
 }

@@ -2,10 +2,10 @@
 #include "mimesis/session/ReportTables.hpp"
 
 #include "ReportDigest.hpp"
+#include "mimesis/core/CsvText.hpp"
 
 namespace mimesis {
 
-using report::csvField;
 using report::num;
 
 std::string trialsCsv(const HeadlessResult& result) {
@@ -18,11 +18,11 @@ std::string trialsCsv(const HeadlessResult& result) {
     const double worst = i < result.worstMomentTimes.size() ? result.worstMomentTimes[i] : -1.0;
     out += std::to_string(t.trial + 1) + "," + std::string(stageName(t.stage)) + "," + (t.performed ? "1" : "0") +
            "," + (t.guided ? "1" : "0") + "," + num(t.ghostOpacity, 3) + "," + num(t.tempo, 3) + "," +
-           csvField(t.loopedSegmentName) + "," + std::string(viewName(t.view)) + "," + num(t.startTime, 3) + "," +
+           csvCell(t.loopedSegmentName) + "," + std::string(viewName(t.view)) + "," + num(t.startTime, 3) + "," +
            num(t.endTime, 3) + "," + std::to_string(t.frames) + "," + (t.scored ? "1" : "0") + "," +
-           (t.performed ? num(t.score, 2) : "") + "," + csvField(d.grade) + "," + (d.scored ? num(d.lagMs, 1) : "") +
+           (t.performed ? num(t.score, 2) : "") + "," + csvCell(d.grade) + "," + (d.scored ? num(d.lagMs, 1) : "") +
            "," + (d.gain ? num(*d.gain, 3) : "") + "," + (worst >= 0.0 ? num(worst, 3) : "") + "," +
-           csvField(t.knowledgeOfResults) + "," + (t.cutShort ? "1" : "0") + "\n";
+           csvCell(t.knowledgeOfResults) + "," + (t.cutShort ? "1" : "0") + "\n";
   }
   return out;
 }
@@ -30,7 +30,7 @@ std::string trialsCsv(const HeadlessResult& result) {
 std::string framesCsv(const HeadlessResult& result, const Lesson& lesson) {
   auto segmentName = [&](int s) -> std::string {
     if (s < 0 || static_cast<std::size_t>(s) >= lesson.clip.segments.size()) return {};
-    return csvField(lesson.clip.segments[static_cast<std::size_t>(s)].name);
+    return csvCell(lesson.clip.segments[static_cast<std::size_t>(s)].name);
   };
   std::string out =
       "frame,time_s,trial,stage,ghost_opacity,tempo,looped_segment,cues,segment,expert_time_s,fit_valid,lag_ms,"

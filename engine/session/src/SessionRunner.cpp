@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <optional>
 
+#include "mimesis/core/NumberText.hpp"
 #include "mimesis/mirror/MirrorJson.hpp"
 #include "mimesis/motion/MrecWriter.hpp"
 #include "mimesis/scoring/LiveScorer.hpp"
@@ -18,11 +18,7 @@
 namespace mimesis {
 namespace {
 
-std::string timeText(double t) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.6f", std::isfinite(t) ? t : 0.0);
-  return buf;
-}
+std::string timeText(double t) { return printfFixed(std::isfinite(t) ? t : 0.0, 6); }
 
 // The learner's hand is measured only if some frame of the trial tracked it usably.
 std::optional<BoneLengths> measuredBones(const Clip& learner, Hand hand, double window) {

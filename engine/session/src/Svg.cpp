@@ -1,6 +1,8 @@
 // Svg: escaping, number format, palettes and axis ticks for the report's charts.
 #include "mimesis/session/Svg.hpp"
 
+#include "mimesis/core/NumberText.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -27,14 +29,13 @@ std::string escape(std::string_view text) {
   return out;
 }
 
-std::string n(double v, int digits) {
-  if (!std::isfinite(v)) v = 0.0;
-  const double scale = std::pow(10.0, digits);
-  double r = std::round(v * scale) / scale;
-  if (r == 0.0) r = 0.0;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, r);
-  return buf;
+std::string n(double v, int digits) { return roundedFixed(std::isfinite(v) ? v : 0.0, digits); }
+
+std::string chartOpening(const std::string& id, double w, double h, std::string_view title,
+                         std::string_view description) {
+  return "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + n(w, 0) + " " + n(h, 0) + "\" width=\"" + n(w, 0) +
+         "\" height=\"" + n(h, 0) + "\" aria-labelledby=\"" + id + "-t " + id + "-d\">\n" + "<title id=\"" + id + "-t\">" +
+         escape(title) + "</title>\n" + "<desc id=\"" + id + "-d\">" + escape(description) + "</desc>\n";
 }
 
 const char* stageTint(Stage stage) {

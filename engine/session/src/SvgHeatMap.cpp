@@ -18,12 +18,7 @@ std::string renderHeatMap(const HeatMap& m, const std::string& id) {
   const double x0 = rowHead, y0 = top + colHead;
   const double span = m.hi > m.lo ? m.hi - m.lo : 1.0;
 
-  std::string o;
-  o += "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + n(w, 0) + " " +
-       n(h, 0) + "\" width=\"" + n(w, 0) + "\" height=\"" + n(h, 0) + "\" aria-labelledby=\"" + id + "-t " + id +
-       "-d\">\n";
-  o += "<title id=\"" + id + "-t\">" + escape(m.title) + "</title>\n";
-  o += "<desc id=\"" + id + "-d\">" + escape(m.description) + "</desc>\n";
+  std::string o = chartOpening(id, w, h, m.title, m.description);
   o += "<defs><pattern id=\"" + id + "-na\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
        "<rect width=\"6\" height=\"6\" fill=\"#f2f2f2\"/><path d=\"M0,6 L6,0\" stroke=\"#bbbbbb\"/></pattern></defs>\n";
   o += "<text x=\"8\" y=\"20\" class=\"ct\">" + escape(m.title) + "</text>\n";

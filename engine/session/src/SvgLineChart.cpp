@@ -58,12 +58,7 @@ std::string renderLineChart(const LineChart& c, const std::string& id) {
     return top + ph - (std::clamp(y, rr.lo, rr.hi) - rr.lo) / (rr.hi - rr.lo) * ph;
   };
 
-  std::string o;
-  o += "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + n(w, 0) + " " +
-       n(h, 0) + "\" width=\"" + n(w, 0) + "\" height=\"" + n(h, 0) + "\" aria-labelledby=\"" + id + "-t " + id +
-       "-d\">\n";
-  o += "<title id=\"" + id + "-t\">" + escape(c.title) + "</title>\n";
-  o += "<desc id=\"" + id + "-d\">" + escape(c.description) + "</desc>\n";
+  std::string o = chartOpening(id, w, h, c.title, c.description);
   o += "<text x=\"" + n(left) + "\" y=\"20\" class=\"ct\">" + escape(c.title) + "</text>\n";
 
   // Bands first, so everything else draws over them.

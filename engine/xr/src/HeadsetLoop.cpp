@@ -1,6 +1,8 @@
 // The Headset's session state machine and frame loop: events, wait/begin/locate/draw/end.
 #include <cmath>
 
+#include "mimesis/core/Log.hpp"
+
 #include "HeadsetImpl.hpp"
 
 namespace mimesis {
@@ -57,6 +59,7 @@ bool Headset::Impl::noteLoss(XrResult r) {
 Status Headset::Impl::onState(XrSessionState next) {
   state = next;
   history.push_back(next);
+  moduleLog("xr").debug("XrSessionState {} (change {})", static_cast<int>(next), history.size());
   switch (next) {
     case XR_SESSION_STATE_READY: {
       auto bi = xrStruct<XrSessionBeginInfo>(XR_TYPE_SESSION_BEGIN_INFO);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "mimesis/core/Base64.hpp"  // the pictures are embedded with core's base64Encode
 #include "mimesis/session/HeadlessLesson.hpp"
 #include "mimesis/session/ReportData.hpp"
 
@@ -26,8 +27,5 @@ std::string buildHtmlReport(const Lesson& lesson, const HeadlessResult& result, 
 
 // The report's inline style sheet, so other reports for people (engine/progress) look alike.
 const char* htmlReportStyle();
-
-// Standard base64 (RFC 4648, with padding) of `bytes`.
-std::string base64Encode(const std::string& bytes);
 
 }  // namespace mimesis

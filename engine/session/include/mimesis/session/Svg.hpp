@@ -17,6 +17,11 @@ std::string escape(std::string_view text);
 // Fixed-point number for coordinates and labels: no "-0", non-finite written as 0.
 std::string n(double v, int digits = 1);
 
+// The opening of a chart: the <svg> element sized w × h, labelled by its <title> and <desc>
+// (ids `id`-t and `id`-d, so screen readers announce both).
+std::string chartOpening(const std::string& id, double w, double h, std::string_view title,
+                         std::string_view description);
+
 // Okabe–Ito: distinguishable with every common colour-vision deficiency.
 inline constexpr const char* kBlue = "#0072B2";
 inline constexpr const char* kOrange = "#E69F00";

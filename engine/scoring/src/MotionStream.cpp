@@ -380,6 +380,39 @@ float measureBodyReach(const Clip& clip) {
   return reaches[reaches.size() / 2];
 }
 
+float measureBodyExcursion(const Clip& clip) {
+  const int n = clip.body.jointCount();
+  if (n < 2) return 0.0f;
+  // Double sums: tens of thousands of frames of squared metres lose float precision.
+  std::vector<glm::dvec3> sum(static_cast<std::size_t>(n), glm::dvec3(0.0));
+  std::vector<double> squares(static_cast<std::size_t>(n), 0.0);
+  std::vector<std::size_t> count(static_cast<std::size_t>(n), 0);
+  for (const Frame& fr : clip.frames) {
+    if (fr.body.size() != static_cast<std::size_t>(n)) continue;
+    const JointPose& r = fr.body[0];
+    if (!r.positionValid() || !finitePos(r.pose.position)) continue;
+    for (int j = 1; j < n; ++j) {
+      const JointPose& jp = fr.body[static_cast<std::size_t>(j)];
+      if (!jp.positionValid() || !finitePos(jp.pose.position)) continue;
+      const glm::dvec3 p = glm::dvec3(jp.pose.position) - glm::dvec3(r.pose.position);
+      sum[static_cast<std::size_t>(j)] += p;
+      squares[static_cast<std::size_t>(j)] += glm::dot(p, p);
+      ++count[static_cast<std::size_t>(j)];
+    }
+  }
+  double total = 0.0;
+  int joints = 0;
+  for (std::size_t j = 1; j < static_cast<std::size_t>(n); ++j) {
+    if (count[j] == 0) continue;
+    const double c = static_cast<double>(count[j]);
+    const glm::dvec3 mean = sum[j] / c;
+    total += std::sqrt(std::max(0.0, squares[j] / c - glm::dot(mean, mean)));
+    ++joints;
+  }
+  const double e = joints ? total / joints : 0.0;
+  return std::isfinite(e) ? static_cast<float>(e) : 0.0f;
+}
+
 Status checkClipForScoring(const Clip& clip, const char* which) {
   const std::string where = std::string(which) + " clip";
   auto bad = [&](std::string msg) { return makeError(ErrorCode::BadInput, std::move(msg), where); };

@@ -197,6 +197,14 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
     const double reach = measureBodyReach(learner), nominal = cfg.references.nominalBodyReachM;
     if (reach > 0.0 && nominal > 0.0 && std::isfinite(nominal))
       scfg.references.bodyShapeMm = cfg.references.bodyShapeMm * std::clamp(reach / nominal, 0.25, 4.0);
+    // ... and at a nominal size of movement: the reference grows slowly with how far the
+    // expert's joints travel (relative to its reach), so a squat's few centimetres of slack do
+    // not outweigh a shoulder rotation's (SCORING.md: helps the mean on both halves of UI-PRMD).
+    const double ereach = measureBodyReach(expert), excursion = measureBodyExcursion(expert);
+    const double nomExc = cfg.references.nominalBodyExcursion, exponent = cfg.references.bodyExcursionExponent;
+    if (ereach > 0.0 && excursion > 0.0 && nomExc > 0.0 && std::isfinite(nomExc) && std::isfinite(exponent) &&
+        exponent != 0.0)
+      scfg.references.bodyShapeMm *= std::pow(std::clamp(excursion / ereach / nomExc, 0.1, 10.0), exponent);
   }
 
   const DtwOptions dopt = dtwOptionsFor(cfg, expert.rate, learner.rate);

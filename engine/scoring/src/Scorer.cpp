@@ -228,6 +228,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
     c.expertFeatures = buildFeatures(c.expert, c.units);
     c.learnerFeatures = buildFeatures(L, c.units);
     c.warp = alignDtw(c.learnerFeatures, c.expertFeatures, dopt);
+    c.learnerFeatures = FeatureMatrix{};  // only the alignment reads it (10 MB at 10 min, two hands)
     if (c.warp.size() == 0) continue;
     c.costPerStep = clean(c.warp.cost / static_cast<double>(c.warp.size()));
     cands.push_back(std::move(c));
@@ -256,6 +257,14 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
     const double a = cands[best].costPerStep, b = cands[1 - best].costPerStep;
     r.mappingConfidence = a + b > 0.0 ? clean((b - a) / (b + a)) : 0.0;
   }
+  // The losing mapping's expert stream and features are not read again: released before the
+  // per-pair errors are built, which is where the score's memory peaks.
+  for (std::size_t k = 0; k < cands.size(); ++k)
+    if (k != best) {
+      cands[k].expert = MotionStream{};
+      cands[k].expertFeatures = FeatureMatrix{};
+      cands[k].warp = WarpPath{};
+    }
   r.anchor = lopt.anchor == Anchor::Head ? "head" : (lopt.anchor == Anchor::BodyHead ? "body-head" : "first-wrist");
 
   const int M = E.frameCount;
@@ -274,6 +283,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   // Segments and their timing first, so each group's series is extracted once and measured over
   // the whole warp and every reached segment in one go (group-major; results are independent).
   const std::vector<FrameSpan> spans = segmentExpert(expert, C.expertFeatures, scfg);
+  C.expertFeatures = FeatureMatrix{};  // segmentation was its last reader
   std::vector<PairSpan> segSpans;
   segSpans.reserve(spans.size());
   r.segments.reserve(spans.size());

@@ -191,12 +191,17 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   // reach, so a tall learner's few extra millimetres do not read as a worse imitation (on
   // UI-PRMD the subjects' reaches differ by ~12 %; SCORING.md). Reported errors stay in mm.
   ScoringConfig scfg = cfg;
+  // The words ("left leg shape off by 53 mm") name an error beyond the reference at the
+  // learner's size; the excursion scaling below only calibrates the score between lessons of
+  // different sizes of movement, so the diagnosis keeps the size-scaled reference.
+  ScoringConfig dcfg = cfg;
   if (!expert.body.empty()) {
     const float es = measureBodySize(expert), ls = measureBodySize(learner);
     if (es > 0.0f && ls > 0.0f) eopt.bodyScale = ls / es;
     const double reach = measureBodyReach(learner), nominal = cfg.references.nominalBodyReachM;
     if (reach > 0.0 && nominal > 0.0 && std::isfinite(nominal))
       scfg.references.bodyShapeMm = cfg.references.bodyShapeMm * std::clamp(reach / nominal, 0.25, 4.0);
+    dcfg.references.bodyShapeMm = scfg.references.bodyShapeMm;
     // ... and at a nominal size of movement: the reference grows slowly with how far the
     // expert's joints travel (relative to its reach), so a squat's few centimetres of slack do
     // not outweigh a shoulder rotation's (SCORING.md: helps the mean on both halves of UI-PRMD).
@@ -312,13 +317,13 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   for (int g : groups) {
     detail::buildGroupSeries(E, L, g, scfg, series);
     GroupReport gr = detail::measureGroupSeries(E, L, w, all, series, errors, tm.lagMs, scfg, scratch);
-    diagnoseGroup(gr, scfg);
+    diagnoseGroup(gr, dcfg);
     r.groups.push_back(std::move(gr));
     for (std::size_t k = 0; k < r.segments.size(); ++k) {
       SegmentReport& seg = r.segments[k];
       if (!seg.reached) continue;
       GroupReport sg = detail::measureGroupSeries(E, L, w, segSpans[k], series, errors, seg.lagMs, scfg, scratch);
-      diagnoseGroup(sg, scfg);
+      diagnoseGroup(sg, dcfg);
       seg.groups.push_back(std::move(sg));
     }
   }
@@ -343,9 +348,9 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
       seg.scores = MetricScores{0, 0, 0, 0, 0, 0, 0};
     }
     seg.grade = gradeFor(seg.score, scfg.grades);
-    diagnoseSegment(seg, scfg);
+    diagnoseSegment(seg, dcfg);
   }
-  diagnoseOverall(r, scfg);
+  diagnoseOverall(r, dcfg);
   r.warpLearner = w.learner;
   r.warpExpert = w.expert;
   return r;

@@ -82,6 +82,13 @@ void costChild(const std::string& expertPath, const std::string& learnerPath, in
   if (!e.ok() || !l.ok()) _exit(3);
   rusage loaded{};
   getrusage(RUSAGE_SELF, &loaded);
+  // The score first, so that the peak RSS read after it is load + score alone.
+  const double c2 = cpuSeconds();
+  auto r = scorePerformance(e->clip, l->clip, ScoringConfig{});
+  const double c3 = cpuSeconds();
+  if (!r.ok()) _exit(5);
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
   // Align alone, as the scorer does it (anatomical, both hands, default band).
   const StreamLayout layout = makeStreamLayout(e->clip);
   double alignCpu = 0.0, dtwCpu = 0.0;
@@ -96,12 +103,6 @@ void costChild(const std::string& expertPath, const std::string& learnerPath, in
     dtwCpu = cpuSeconds() - d0;
     if (w.size() == 0) _exit(4);
   }
-  const double c2 = cpuSeconds();
-  auto r = scorePerformance(e->clip, l->clip, ScoringConfig{});
-  const double c3 = cpuSeconds();
-  if (!r.ok()) _exit(5);
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
   const double out[7] = {c1 - c0, alignCpu, c3 - c2, static_cast<double>(ru.ru_maxrss) / 1024.0, r->lagMs,
                         static_cast<double>(loaded.ru_maxrss) / 1024.0, dtwCpu};
   if (write(fd, out, sizeof out) != static_cast<ssize_t>(sizeof out)) _exit(6);

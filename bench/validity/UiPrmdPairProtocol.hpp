@@ -11,6 +11,9 @@
 // The baseline is plain DTW, written here and not in the product: per frame the 22 forward-
 // kinematics joint positions as loaded (camera space, metres), Euclidean frame cost, full
 // unconstrained DTW, accumulated cost divided by the warp path length; similarity = -distance.
+// "DTW@start" is the same with the other take moved so that its first root position is the
+// reference's: it shows how much of plain DTW's figure comes from where the subject stood in
+// the camera's view (the incorrect takes were recorded in separate sessions).
 #pragma once
 
 #include <algorithm>
@@ -65,15 +68,18 @@ inline std::vector<Take> loadTakes(const std::string& root, int stride, std::str
 }
 
 // Plain DTW distance of two takes: cost / path length (see the file comment).
-inline double plainDtwDistance(const Clip& a, const Clip& b) {
+inline double plainDtwDistance(const Clip& a, const Clip& b, bool fromStart = false) {
   const std::size_t n = a.frames.size(), m = b.frames.size();
   if (n == 0 || m == 0) return std::numeric_limits<double>::infinity();
+  glm::vec3 offset(0.0f);  // fromStart: b moved so that its first root position is a's
+  if (fromStart && !a.frames[0].body.empty() && !b.frames[0].body.empty())
+    offset = a.frames[0].body[0].pose.position - b.frames[0].body[0].pose.position;
   auto cost = [&](std::size_t i, std::size_t j) {
     const auto& x = a.frames[i].body;
     const auto& y = b.frames[j].body;
     double s = 0.0;
     for (std::size_t k = 0; k < std::min(x.size(), y.size()); ++k) {
-      const glm::vec3 d = x[k].pose.position - y[k].pose.position;
+      const glm::vec3 d = x[k].pose.position - (y[k].pose.position + offset);
       s += static_cast<double>(d.x) * d.x + static_cast<double>(d.y) * d.y + static_cast<double>(d.z) * d.z;
     }
     return std::sqrt(s);
@@ -109,9 +115,9 @@ inline double auroc(std::vector<double> pos, std::vector<double> neg) {
 
 // Similarities of one (reference, other) pair, higher = more alike: the scorer's overall
 // score and its components, and the plain-DTW baseline (-distance).
-enum Measure { kMimesis, kShape, kPosture, kPlacement, kTiming, kRhythm, kSmoothness, kCoverage, kPlainDtw, kMeasureCount };
+enum Measure { kMimesis, kShape, kPosture, kPlacement, kTiming, kRhythm, kSmoothness, kCoverage, kPlainDtw, kDtwFromStart, kMeasureCount };
 inline const char* measureName(int k) {
-  static const char* names[] = {"Mimesis", "shape", "posture", "placement", "timing", "rhythm", "smoothness", "coverage", "plain DTW"};
+  static const char* names[] = {"Mimesis", "shape", "posture", "placement", "timing", "rhythm", "smoothness", "coverage", "plain DTW", "DTW@start"};
   return names[k];
 }
 
@@ -145,10 +151,11 @@ inline ProtocolResult runProtocol(const std::vector<Take>& takes, const ScoringC
         auto r = scorePerformance(ref->clip, other->clip, config);
         if (!r.ok()) { if (out.error.empty()) out.error = r.error().describe(); continue; }
         const double dtw = plainDtwDistance(ref->clip, other->clip);
+        const double dtwStart = plainDtwDistance(ref->clip, other->clip, true);
         if (observe) observe(*ref, *other, *r, dtw);
         const double v[kMeasureCount] = {r->score, r->scores.shape, r->scores.posture, r->scores.placement,
                                          r->scores.timing, r->scores.rhythm, r->scores.smoothness,
-                                         r->scores.coverage, -dtw};
+                                         r->scores.coverage, -dtw, -dtwStart};
         for (int k = 0; k < kMeasureCount; ++k) (other->correct ? pos : neg)[k].push_back(v[k]);
       }
     }
@@ -168,15 +175,24 @@ inline ProtocolResult runProtocol(const std::vector<Take>& takes, const ScoringC
 inline std::string formatTable(const ProtocolResult& r, bool components) {
   std::string s;
   char buf[256];
-  const int last = components ? kMeasureCount : 0;
-  s += "movement  pairs(+/-)   Mimesis  plain DTW";
-  if (components)
+  s += "movement  pairs(+/-)   Mimesis  plain DTW  Mimesis-DTW";
+  if (components) {
     for (int k = 1; k < kPlainDtw; ++k) { std::snprintf(buf, sizeof buf, " %10s", measureName(k)); s += buf; }
-  s += "\n";
-  auto row = [&](const char* name, const double* a, std::size_t p, std::size_t n) {
-    std::snprintf(buf, sizeof buf, "%-8s  %4zu/%-4zu    %.3f    %.3f   ", name, p, n, a[kMimesis], a[kPlainDtw]);
+    std::snprintf(buf, sizeof buf, " %10s", measureName(kDtwFromStart));
     s += buf;
-    for (int k = 1; k < last && k < kPlainDtw; ++k) { std::snprintf(buf, sizeof buf, " %10.3f", a[k]); s += buf; }
+  }
+  s += "\n";
+  // Four decimals for the two overall columns: the gaps between them are a few thousandths.
+  auto row = [&](const char* name, const double* a, std::size_t p, std::size_t n) {
+    std::snprintf(buf, sizeof buf, "%-8s  %4zu/%-4zu   %.4f   %.4f    %+.4f    ", name, p, n, a[kMimesis], a[kPlainDtw],
+                  a[kMimesis] - a[kPlainDtw]);
+    s += buf;
+    if (components)
+      for (int k = 1; k < kMeasureCount; ++k) {
+        if (k == kPlainDtw) continue;
+        std::snprintf(buf, sizeof buf, " %10.3f", a[k]);
+        s += buf;
+      }
     s += "\n";
   };
   std::size_t P = 0, N = 0;

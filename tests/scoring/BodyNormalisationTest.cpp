@@ -1,6 +1,6 @@
 // Body clips (issue 17): body shape is scored at a nominal body size (the reference grows with
-// the learner's reach), and a body skeleton's own head joint anchors the hands' placement
-// instead of each hand's first pose.
+// the learner's reach) and a nominal size of movement (the expert's excursion), and a body
+// skeleton's own head joint anchors the hands' placement instead of each hand's first pose.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -24,9 +24,9 @@ const glm::vec3 kRest[22] = {
     {-0.1f, 0.08f, 2.0f},  {-0.1f, 0.05f, 1.88f}, {0.1f, 0.95f, 2.0f},  {0.1f, 0.5f, 2.0f},
     {0.1f, 0.08f, 2.0f},   {0.1f, 0.05f, 1.88f}};
 
-// A right-arm abduction over 3 s; `leftArmRad` holds the left arm out (the fault), `scale`
-// scales the whole body about the origin (a taller or shorter person doing the same).
-Clip makeBodyClip(float leftArmRad, float scale) {
+// A right-arm abduction over 3 s up to `abductionRad`; `leftArmRad` holds the left arm out (the
+// fault), `scale` scales the whole body about the origin (a taller or shorter person doing the same).
+Clip makeBodyClip(float leftArmRad, float scale, float abductionRad = 1.2f) {
   Clip c;
   c.info.name = "synthetic-body";
   c.body = kinectBodySkeleton();
@@ -38,7 +38,7 @@ Clip makeBodyClip(float leftArmRad, float scale) {
     f.time = i / c.rate;
     glm::vec3 p[22];
     for (int j = 0; j < 22; ++j) p[j] = kRest[j];
-    const float a = 1.2f * (0.5f - 0.5f * std::cos(2.0f * 3.14159265f * static_cast<float>(f.time) / 3.0f));
+    const float a = abductionRad * (0.5f - 0.5f * std::cos(2.0f * 3.14159265f * static_cast<float>(f.time) / 3.0f));
     const glm::quat right = glm::angleAxis(a, glm::vec3(0, 0, 1)), left = glm::angleAxis(-leftArmRad, glm::vec3(0, 0, 1));
     for (int j : {12, 13}) p[j] = p[11] + right * (p[j] - p[11]);
     for (int j : {8, 9}) p[j] = p[7] + left * (p[j] - p[7]);
@@ -69,6 +69,44 @@ TEST(BodyNormalisation, SameFaultOnALargerBodyScoresTheSame) {
   // shape score would be exp(-0.3 e / ref) lower (about 10 points here).
   EXPECT_NEAR(large->scores.shape, small->scores.shape, 0.3);
   EXPECT_LT(small->scores.shape, 99.0);
+}
+
+TEST(BodyNormalisation, ExcursionIsHowFarTheJointsTravelAboutTheRoot) {
+  EXPECT_LT(measureBodyExcursion(makeBodyClip(0.0f, 1.0f, 0.0f)), 1e-6f);  // standing still
+  const float wide = measureBodyExcursion(makeBodyClip(0.0f, 1.0f, 1.2f));
+  const float narrow = measureBodyExcursion(makeBodyClip(0.0f, 1.0f, 0.3f));
+  EXPECT_GT(wide, 0.01f);  // 2 of 21 joints move: ~16 mm
+  EXPECT_GT(wide / narrow, 3.0f);  // a chord grows about linearly with the angle at these sizes
+  EXPECT_NEAR(measureBodyExcursion(makeBodyClip(0.0f, 1.3f, 1.2f)) / wide, 1.3f, 0.01f);
+  // Holding the other arm out is a place, not a movement: no excursion added.
+  EXPECT_NEAR(measureBodyExcursion(makeBodyClip(0.35f, 1.0f, 1.2f)), wide, 1e-5f);
+}
+
+TEST(BodyNormalisation, SameErrorInASmallerMovementScoresLower) {
+  // The same fault (left arm held 0.35 rad out) in a wide and in a narrow abduction lesson.
+  auto run = [](float amplitude, const ScoringConfig& cfg) {
+    return scorePerformance(makeBodyClip(0.0f, 1.0f, amplitude), makeBodyClip(0.35f, 1.0f, amplitude), cfg);
+  };
+  // Only 2 of 21 joints move here, so the nominal excursion is lowered to keep both lessons
+  // inside the reference's clamp (0.1x..10x the nominal).
+  ScoringConfig cfg;
+  cfg.references.nominalBodyExcursion = 0.01;
+  const auto wide = run(1.2f, cfg), narrow = run(0.3f, cfg);
+  ASSERT_TRUE(wide.ok() && narrow.ok());
+  ASSERT_GT(wide->shapeMm, 5.0);
+  EXPECT_NEAR(narrow->shapeMm / wide->shapeMm, 1.0, 0.02);  // the same error in millimetres ...
+  // ... against a reference that grows with the lesson's excursion^0.25: -ln(score/100) = e/ref.
+  const double excursionRatio = measureBodyExcursion(makeBodyClip(0.0f, 1.0f, 1.2f)) /
+                                measureBodyExcursion(makeBodyClip(0.0f, 1.0f, 0.3f));
+  const double lossWide = -std::log(wide->scores.shape / 100.0) / wide->shapeMm;
+  const double lossNarrow = -std::log(narrow->scores.shape / 100.0) / narrow->shapeMm;
+  EXPECT_NEAR(lossNarrow / lossWide, std::pow(excursionRatio, 0.25), 0.01);
+  EXPECT_GT(wide->scores.shape, narrow->scores.shape + 2.0);
+  ScoringConfig off = cfg;
+  off.references.bodyExcursionExponent = 0.0;  // without it the two read alike
+  const auto wideOff = run(1.2f, off), narrowOff = run(0.3f, off);
+  ASSERT_TRUE(wideOff.ok() && narrowOff.ok());
+  EXPECT_NEAR(wideOff->scores.shape, narrowOff->scores.shape, 1.0);
 }
 
 TEST(BodyNormalisation, BodyClipsAnchorTheHandsAtTheBodyHead) {

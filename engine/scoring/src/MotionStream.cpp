@@ -332,54 +332,6 @@ MotionStream buildStream(const Clip& clip, const StreamLayout& layout, const Str
   return s;
 }
 
-float measureBodySize(const Clip& clip) {
-  std::vector<float> sizes;
-  const int n = clip.body.jointCount();
-  for (const Frame& fr : clip.frames) {
-    if (fr.body.size() != static_cast<std::size_t>(n)) continue;
-    float sum = 0.0f;
-    bool ok = true;
-    for (int j = 0; j < n && ok; ++j) {
-      const int p = clip.body.parents[static_cast<std::size_t>(j)];
-      if (p < 0) continue;
-      const JointPose& a = fr.body[static_cast<std::size_t>(j)];
-      const JointPose& b = fr.body[static_cast<std::size_t>(p)];
-      ok = a.positionValid() && b.positionValid() && finitePos(a.pose.position) && finitePos(b.pose.position);
-      if (ok) sum += glm::length(a.pose.position - b.pose.position);
-    }
-    if (ok && std::isfinite(sum) && sum > 0.0f) sizes.push_back(sum);
-  }
-  if (sizes.empty()) return 0.0f;
-  std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
-  return sizes[sizes.size() / 2];
-}
-
-float measureBodyReach(const Clip& clip) {
-  const int n = clip.body.jointCount();
-  std::vector<float> reaches, chain(static_cast<std::size_t>(n), 0.0f);
-  for (const Frame& fr : clip.frames) {
-    if (fr.body.size() != static_cast<std::size_t>(n) || n == 0) continue;
-    float longest = 0.0f;
-    bool ok = true;
-    // Parents come first (checkClipForScoring), so chain[p] is known when j is reached.
-    for (int j = 0; j < n && ok; ++j) {
-      const int p = clip.body.parents[static_cast<std::size_t>(j)];
-      if (p < 0) { chain[static_cast<std::size_t>(j)] = 0.0f; continue; }
-      if (p >= j) { ok = false; break; }  // not topologically ordered: no reach
-      const JointPose& a = fr.body[static_cast<std::size_t>(j)];
-      const JointPose& b = fr.body[static_cast<std::size_t>(p)];
-      ok = a.positionValid() && b.positionValid() && finitePos(a.pose.position) && finitePos(b.pose.position);
-      if (!ok) break;
-      chain[static_cast<std::size_t>(j)] = chain[static_cast<std::size_t>(p)] + glm::length(a.pose.position - b.pose.position);
-      longest = std::max(longest, chain[static_cast<std::size_t>(j)]);
-    }
-    if (ok && std::isfinite(longest) && longest > 0.0f) reaches.push_back(longest);
-  }
-  if (reaches.empty()) return 0.0f;
-  std::nth_element(reaches.begin(), reaches.begin() + static_cast<std::ptrdiff_t>(reaches.size() / 2), reaches.end());
-  return reaches[reaches.size() / 2];
-}
-
 Status checkClipForScoring(const Clip& clip, const char* which) {
   const std::string where = std::string(which) + " clip";
   auto bad = [&](std::string msg) { return makeError(ErrorCode::BadInput, std::move(msg), where); };

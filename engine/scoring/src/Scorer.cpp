@@ -191,12 +191,25 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   // reach, so a tall learner's few extra millimetres do not read as a worse imitation (on
   // UI-PRMD the subjects' reaches differ by ~12 %; SCORING.md). Reported errors stay in mm.
   ScoringConfig scfg = cfg;
+  // The words ("left leg shape off by 53 mm") name an error beyond the reference at the
+  // learner's size; the excursion scaling below only calibrates the score between lessons of
+  // different sizes of movement, so the diagnosis keeps the size-scaled reference.
+  ScoringConfig dcfg = cfg;
   if (!expert.body.empty()) {
     const float es = measureBodySize(expert), ls = measureBodySize(learner);
     if (es > 0.0f && ls > 0.0f) eopt.bodyScale = ls / es;
     const double reach = measureBodyReach(learner), nominal = cfg.references.nominalBodyReachM;
     if (reach > 0.0 && nominal > 0.0 && std::isfinite(nominal))
       scfg.references.bodyShapeMm = cfg.references.bodyShapeMm * std::clamp(reach / nominal, 0.25, 4.0);
+    dcfg.references.bodyShapeMm = scfg.references.bodyShapeMm;
+    // ... and at a nominal size of movement: the reference grows slowly with how far the
+    // expert's joints travel (relative to its reach), so a squat's few centimetres of slack do
+    // not outweigh a shoulder rotation's (SCORING.md: helps the mean on both halves of UI-PRMD).
+    const double ereach = measureBodyReach(expert), excursion = measureBodyExcursion(expert);
+    const double nomExc = cfg.references.nominalBodyExcursion, exponent = cfg.references.bodyExcursionExponent;
+    if (ereach > 0.0 && excursion > 0.0 && nomExc > 0.0 && std::isfinite(nomExc) && std::isfinite(exponent) &&
+        exponent != 0.0)
+      scfg.references.bodyShapeMm *= std::pow(std::clamp(excursion / ereach / nomExc, 0.1, 10.0), exponent);
   }
 
   const DtwOptions dopt = dtwOptionsFor(cfg, expert.rate, learner.rate);
@@ -220,6 +233,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
     c.expertFeatures = buildFeatures(c.expert, c.units);
     c.learnerFeatures = buildFeatures(L, c.units);
     c.warp = alignDtw(c.learnerFeatures, c.expertFeatures, dopt);
+    c.learnerFeatures = FeatureMatrix{};  // only the alignment reads it (10 MB at 10 min, two hands)
     if (c.warp.size() == 0) continue;
     c.costPerStep = clean(c.warp.cost / static_cast<double>(c.warp.size()));
     cands.push_back(std::move(c));
@@ -248,6 +262,14 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
     const double a = cands[best].costPerStep, b = cands[1 - best].costPerStep;
     r.mappingConfidence = a + b > 0.0 ? clean((b - a) / (b + a)) : 0.0;
   }
+  // The losing mapping's expert stream and features are not read again: released before the
+  // per-pair errors are built, which is where the score's memory peaks.
+  for (std::size_t k = 0; k < cands.size(); ++k)
+    if (k != best) {
+      cands[k].expert = MotionStream{};
+      cands[k].expertFeatures = FeatureMatrix{};
+      cands[k].warp = WarpPath{};
+    }
   r.anchor = lopt.anchor == Anchor::Head ? "head" : (lopt.anchor == Anchor::BodyHead ? "body-head" : "first-wrist");
 
   const int M = E.frameCount;
@@ -266,6 +288,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   // Segments and their timing first, so each group's series is extracted once and measured over
   // the whole warp and every reached segment in one go (group-major; results are independent).
   const std::vector<FrameSpan> spans = segmentExpert(expert, C.expertFeatures, scfg);
+  C.expertFeatures = FeatureMatrix{};  // segmentation was its last reader
   std::vector<PairSpan> segSpans;
   segSpans.reserve(spans.size());
   r.segments.reserve(spans.size());
@@ -294,13 +317,13 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   for (int g : groups) {
     detail::buildGroupSeries(E, L, g, scfg, series);
     GroupReport gr = detail::measureGroupSeries(E, L, w, all, series, errors, tm.lagMs, scfg, scratch);
-    diagnoseGroup(gr, scfg);
+    diagnoseGroup(gr, dcfg);
     r.groups.push_back(std::move(gr));
     for (std::size_t k = 0; k < r.segments.size(); ++k) {
       SegmentReport& seg = r.segments[k];
       if (!seg.reached) continue;
       GroupReport sg = detail::measureGroupSeries(E, L, w, segSpans[k], series, errors, seg.lagMs, scfg, scratch);
-      diagnoseGroup(sg, scfg);
+      diagnoseGroup(sg, dcfg);
       seg.groups.push_back(std::move(sg));
     }
   }
@@ -325,9 +348,9 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
       seg.scores = MetricScores{0, 0, 0, 0, 0, 0, 0};
     }
     seg.grade = gradeFor(seg.score, scfg.grades);
-    diagnoseSegment(seg, scfg);
+    diagnoseSegment(seg, dcfg);
   }
-  diagnoseOverall(r, scfg);
+  diagnoseOverall(r, dcfg);
   r.warpLearner = w.learner;
   r.warpExpert = w.expert;
   return r;

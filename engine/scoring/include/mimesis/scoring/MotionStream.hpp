@@ -127,6 +127,13 @@ float measureBodySize(const Clip& clip);
 // 0 if never valid. Scores body shape errors at a nominal body size (ScoreReferences).
 float measureBodyReach(const Clip& clip);
 
+// Body excursion: how far the body's joints travel about their own mean place, relative to the
+// root — the mean over non-root joints of the RMS distance of the root-relative position from
+// its mean over the valid frames (metres); 0 if never valid. A squat measures ~0.17 m, a
+// shoulder rotation ~0.013 m. Scales the body shape reference with the size of the lesson's
+// movement (ScoreReferences::bodyExcursionExponent).
+float measureBodyExcursion(const Clip& clip);
+
 // Structural checks the scorer needs (rate, increasing finite times, body joint counts, a frame
 // limit). Non-finite joint values are not errors here: they are treated as untracked.
 Status checkClipForScoring(const Clip& clip, const char* which);

@@ -26,6 +26,13 @@ struct ScoreReferences {
   // reference scales with the learner's reach, so body shape is scored at a nominal size.
   // UI-PRMD's Kinect subjects measure 1.14–1.33 m (median 1.24 m).
   double nominalBodyReachM = 1.2;
+  // ... and for a lesson whose body moves this much: the expert's excursion
+  // (measureBodyExcursion) as a fraction of its reach; UI-PRMD's movements measure 0.010
+  // (shoulder rotation) to 0.15 (sit to stand), median 0.06. The reference scales with
+  // (excursion / nominal)^exponent, so the same absolute error is a larger fault in a small
+  // movement than in a large one; 0 turns it off. Measured on UI-PRMD (SCORING.md).
+  double nominalBodyExcursion = 0.06;
+  double bodyExcursionExponent = 0.25;
   double postureDeg = 15.0;     // mean joint-angle error
   double placementMm = 60.0;    // mean wrist (or root) trajectory error after anchoring
   double lagMs = 300.0;         // |lag|

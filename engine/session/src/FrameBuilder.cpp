@@ -210,6 +210,8 @@ void buildFrameDescription(const FrameInputs& in, FrameDescription& out) {
       const Hand source = in.mapping == ImitationMapping::Mirror ? opposite(h) : h;
       const HandPose& own = in.expert->hand(source);
       if (in.learner == nullptr || in.expert->body.empty() || !haveParents || !in.learner->hand(h).active) return -1;
+      const JointPose& tracked = in.learner->hand(h)[HandJoint::Wrist];
+      if (!tracked.positionValid() || !isFinite(tracked.pose.position)) return -1;
       if (own.active && !wristAndPalmOnly(own)) return -1;  // the clip's own hand is drawn there
       const int wrist = bodyWristJoint(*in.bodySkeleton, source);
       if (wrist < 0) return -1;
@@ -261,18 +263,18 @@ void buildFrameDescription(const FrameInputs& in, FrameDescription& out) {
 
       // The learner's tracked hands attached at the ghost's wrists (see the header).
       for (Hand h : {Hand::Left, Hand::Right}) {
-          const int wrist = attachWrist(h);
-          if (wrist < 0 || !b.valid[static_cast<std::size_t>(wrist)]) continue;
-          pose = in.learner->hand(h);
-          if (facing)
-            for (JointPose& j : pose.joints) j.pose = facingPose(j.pose);
-          const JointPose& w = pose[HandJoint::Wrist];
-          if (!w.positionValid() || !isFinite(w.pose.position)) continue;
-          const glm::vec3 shift = b.p_world[static_cast<std::size_t>(wrist)] - w.pose.position;
-          for (JointPose& j : pose.joints) j.pose.position += shift;
-          addHand(in, pose, facing ? opposite(h) : h, ghost, colours, ghostColour(), cueBits(in.feedback, h), !facing,
-                  out, fill);
-        }
+        const int wrist = attachWrist(h);
+        if (wrist < 0 || !b.valid[static_cast<std::size_t>(wrist)]) continue;
+        pose = in.learner->hand(h);
+        if (facing)
+          for (JointPose& j : pose.joints) j.pose = facingPose(j.pose);
+        const JointPose& w = pose[HandJoint::Wrist];
+        if (!w.positionValid() || !isFinite(w.pose.position)) continue;
+        const glm::vec3 shift = b.p_world[static_cast<std::size_t>(wrist)] - w.pose.position;
+        for (JointPose& j : pose.joints) j.pose.position += shift;
+        addHand(in, pose, facing ? opposite(h) : h, ghost, colours, ghostColour(), cueBits(in.feedback, h), !facing,
+                out, fill);
+      }
     }
   }
 

@@ -28,7 +28,7 @@ struct BodyRun {
 BodyRun runBodyDesktop(const std::string& name, const std::string& learner) {
   const auto dir = scratchDir("desktop-body-" + name);
   mimesis::testing::writeText(dir / "squat.json", R"({
-    "name": "squat (desktop test)",
+    "name": "squat, desktop test",
     "clip": ")" + std::string(MIMESIS_SOURCE_DIR) + R"(/assets/body/squat.bvh",
     "rigMap": "none",
     "trials": 1,

@@ -67,7 +67,9 @@ TEST(HeadsetBodyLesson, ComposedFrameHasTheGhostOnTheLearnersSpotWithTrackedHand
   XrHandSource source(**headset, *lesson);
 
   ExpertPlayer player(lesson->clip);
-  const FeedbackState guidance;  // first person, the ghost shown
+  FeedbackState guidance;
+  guidance.view = View::FirstPerson;  // the learner inside the ghost
+  guidance.ghostOpacity = 0.7f;
   player.beginTrial(guidance);
   const Clip shown = player.shownClip(lesson->clip.rate);
   TrialContext context;
@@ -87,6 +89,7 @@ TEST(HeadsetBodyLesson, ComposedFrameHasTheGhostOnTheLearnersSpotWithTrackedHand
   const DrawnSkeleton& ghost = out.bodies[0];
   const std::size_t root = 0;  // the BVH's hips
   ASSERT_TRUE(ghost.valid[root]);
+  EXPECT_EQ(ghost.parents, lesson->clip.body.parents) << "the ghost has the clip's bones";
   EXPECT_LT(std::hypot(ghost.p_world[root].x, ghost.p_world[root].z), 0.05f) << "the ghost stands where the learner does";
   // Two tracked hands, then their copies on the ghost's wrists (no fingerless clip hands).
   ASSERT_EQ(out.hands.size(), 4u);

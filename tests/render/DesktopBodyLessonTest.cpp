@@ -24,7 +24,7 @@ struct BodyRun {
   RgbaImage shot;
 };
 
-// One guided trial of the squat (no watching first), stopped after 45 frames.
+// One guided trial of the squat (no watching first) in the side view, stopped after 45 frames.
 BodyRun runBodyDesktop(const std::string& name, const std::string& learner) {
   const auto dir = scratchDir("desktop-body-" + name);
   mimesis::testing::writeText(dir / "squat.json", R"({
@@ -38,7 +38,8 @@ BodyRun runBodyDesktop(const std::string& name, const std::string& learner) {
   BodyRun run;
   run.dir = dir;
   run.result = runCommand(std::string(MIMESIS_BINARY) + " desktop '" + (dir / "squat.json").string() + "' " + learner +
-                              " --size 320x240 --validate --frames 45 --report '" + (dir / "report").string() +
+                              " --size 960x600 --validate --frames 45 --input '" + std::string(MIMESIS_SOURCE_DIR) +
+                              "/tests/render/desktop/body-side-view.script' --report '" + (dir / "report").string() +
                               "' --screenshot '" + png + "'",
                           dir);
   auto image = readPng(png);
@@ -60,12 +61,12 @@ TEST(DesktopBodyLesson, BodyRecordingAsTheLearnerIsDrawnAndScored) {
   bool body = false;
   for (const JointPose& j : rec->clip.frames.back().body) body = body || j.positionValid();
   EXPECT_TRUE(body) << "the take's body joints are recorded";
-  ASSERT_EQ(take.shot.width, 320);
+  ASSERT_EQ(take.shot.width, 960);
   expectMatchesGolden(take.shot, "desktop-body-learner");
 
   const BodyRun hands = runBodyDesktop("simulated", "--simulate");
   ASSERT_EQ(hands.result.exitCode, 0) << hands.result.err;
-  ASSERT_EQ(hands.shot.width, 320);
+  ASSERT_EQ(hands.shot.width, 960);
   EXPECT_GT(compareImages(take.shot, hands.shot, 24).differingFraction, 0.005)
       << "the learner's own body must show";
 }

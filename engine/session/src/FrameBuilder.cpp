@@ -172,7 +172,9 @@ void buildFrameDescription(const FrameInputs& in, FrameDescription& out) {
   const bool learnerPlaced = in.learner != nullptr && !in.learner->body.empty() && in.learnerBodyStart != nullptr;
   const Pose learnerPlacement =
       learnerPlaced ? bodyPlacement(*in.learnerBodyStart, in.learnerBodySkeleton) : Pose::identity();
-  if (in.learner != nullptr && !in.learner->body.empty())
+  // Not in the facing view: its camera stands behind the learner's head, where the learner's own
+  // body would hide the facing model.
+  if (in.learner != nullptr && !in.learner->body.empty() && !facing)
     addLearnerBody(in, learnerPlacement, view == ViewKind::FirstPerson, out, fill);
   HandPose placedHand;
   if (in.learner != nullptr)

@@ -101,7 +101,8 @@ struct FrameInputs {
 //    Needs bodySkeleton with parents of the body's size.
 //  Placement: with bodyStart (and an expert with a body), every expert joint — body and hands —
 //    is first moved by bodyPlacement(*bodyStart, bodySkeleton), then transformed as above.
-//  The learner's body: when learner->body is non-empty, one solid DrawnSkeleton (opacity 1,
+//  The learner's body: when learner->body is non-empty, in the FirstPerson and Side views (not
+//    the facing view, whose camera stands behind the learner's head), one solid DrawnSkeleton (opacity 1,
 //    reflected in the mirror) with learnerBodySkeleton's parents, placed by
 //    bodyPlacement(*learnerBodyStart, learnerBodySkeleton) when given (the learner's hands too),
 //    the same head clearance in the FirstPerson view, and per-joint colours: each joint takes

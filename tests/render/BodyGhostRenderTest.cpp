@@ -12,6 +12,7 @@
 #include "TestHands.hpp"
 #include "mimesis/motion/HandRig.hpp"
 #include "mimesis/motion_import/ClipLoader.hpp"
+#include "mimesis/session/BodyPlacement.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
 #include "mimesis/session/ViewCameras.hpp"
 
@@ -49,12 +50,10 @@ TEST_F(BodyGhostRender, CmuClipInEveryViewWithTheLearnersHandsAtItsWrists) {
   Result<Clip> clip = loadClip(sharedDataPath("cmu-bvh/01_01.bvh"), o);
   ASSERT_TRUE(clip) << clip.error().describe();
   ASSERT_FALSE(clip->body.empty());
-  // Staged as a lesson shows a body clip: its first frame's root over the learner's standing spot
-  // (the capture's own floor origin is elsewhere: 01_01 starts about 0.9 m behind it).
-  const glm::vec3 root = clip->frames.front().body.front().pose.position;
-  for (Frame& f : clip->frames)
-    for (JointPose& j : f.body) j.pose.position -= glm::vec3(root.x, 0.0f, root.z);
-  Frame expert;
+  // Staged as a lesson shows a body clip (FrameInputs::bodyStart): its first frame's root over the
+  // learner's standing spot, facing -Z (the capture's own floor origin is elsewhere: 01_01 starts
+  // about 0.9 m behind it). The cameras look at the staged body.
+  Frame expert, staged;
   sampleClip(*clip, clip->frames.front().time + 1.0, expert);
   ASSERT_EQ(expert.body.size(), clip->body.joints.size());
   const Frame learner = learnerHands();
@@ -69,24 +68,26 @@ TEST_F(BodyGhostRender, CmuClipInEveryViewWithTheLearnersHandsAtItsWrists) {
     in.feedback = &fb;
     in.view = view;
     in.bodySkeleton = &clip->body;
+    in.bodyStart = &clip->frames.front();
     FrameDescription frame;
     buildFrameDescription(in, frame);
     frame.panel.clear();
     ASSERT_EQ(frame.bodies.size(), 1u);
     ASSERT_EQ(frame.hands.size(), 4u) << "two tracked hands and their copies on the ghost's wrists";
-    const ViewBox body = bodyBox(expert);
+    const Frame* shown = placedForView(&expert, in.bodyStart, in.bodySkeleton, staged);
+    const ViewBox body = bodyBox(*shown);
     for (std::size_t h = 2; h < 4; ++h) {
       const glm::vec3 w = frame.hands[h].pose[HandJoint::Wrist].pose.position;
       bool onAJoint = false;
       for (const glm::vec3& p : frame.bodies[0].p_world) onAJoint = onAJoint || glm::distance(p, w) < 1e-4f;
       EXPECT_TRUE(onAJoint) << "attached hand " << h << " sits on a body joint";
     }
-    const RgbaImage im = draw(frame, &learner, &expert);
+    const RgbaImage im = draw(frame, &learner, shown);
     // The ghost must show: without the body (and its hands) the picture is clearly different.
     FrameDescription bare = frame;
     bare.bodies.clear();
     bare.hands.resize(2);
-    const RgbaImage without = draw(bare, &learner, &expert);
+    const RgbaImage without = draw(bare, &learner, shown);
     const char* name = view == ViewKind::FirstPerson ? "body-ghost-first-person"
                        : view == ViewKind::Mirror    ? "body-ghost-mirror"
                                                      : "body-ghost-side";

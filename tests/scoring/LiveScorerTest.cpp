@@ -1,6 +1,8 @@
 // Live scoring agrees with offline scoring at the end of a performance.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "ScoringTestClips.hpp"
 #include "mimesis/motion/Retargeting.hpp"
 #include "mimesis/motion/SimulatedLearner.hpp"
@@ -36,6 +38,23 @@ TEST(LiveScorer, AgreesWithOfflineAtTheEnd) {
     EXPECT_NEAR(s.coverage, offline->coverage, 0.03) << lag;
     EXPECT_NEAR(s.shapeMm, offline->shapeMm, 0.25 * offline->shapeMm + 0.5) << lag;
   }
+}
+
+// Every hand the expert has is scored live, the right one too (a short-circuited loop once left
+// the right hand, and a body clip's body, out whenever the left hand was present).
+TEST(LiveScorer, ScoresBothHandsLive) {
+  const Clip e = test::makeHandClip({});
+  auto live = LiveScorer::create(e, {}, {});
+  ASSERT_TRUE(live.ok());
+  const std::vector<std::string>& names = live->groupNames();
+  EXPECT_NE(std::find(names.begin(), names.end(), "left/wrist"), names.end());
+  ASSERT_NE(std::find(names.begin(), names.end(), "right/index"), names.end());
+  FrameScore fs;
+  for (const Frame& f : e.frames) fs = live->push(f);
+  const std::size_t right = static_cast<std::size_t>(std::find(names.begin(), names.end(), "right/index") - names.begin());
+  ASSERT_LT(right, fs.groups.size());
+  EXPECT_TRUE(fs.groups[right].valid);
+  EXPECT_LT(fs.groups[right].shapeMm, 1.0f) << "the expert against itself";
 }
 
 TEST(LiveScorer, SurvivesUntrackedAndNaNFrames) {

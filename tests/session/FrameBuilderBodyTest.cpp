@@ -122,6 +122,36 @@ TEST(FrameBuilderBody, NoAttachmentWithoutWristOrWhereTheClipHasItsOwnHand) {
   EXPECT_EQ(out.hands.size(), 2u);
 }
 
+TEST(FrameBuilderBody, TheLearnersHandReplacesAFingerlessEndEffectorHand) {
+  const Skeleton skeleton = kinectBodySkeleton();
+  Frame expert = standingBody(skeleton);
+  const Frame learner = trackedHands();
+  // As attachEndEffectorHands gives a body clip: the right hand's wrist and palm only.
+  HandPose& own = expert.hand(Hand::Right);
+  own.active = true;
+  own[HandJoint::Wrist].pose.position = expert.body[static_cast<std::size_t>(*skeleton.find("right_hand"))].pose.position;
+  own[HandJoint::Wrist].flags = kPositionValid | kOrientationValid;
+  own[HandJoint::Palm].pose.position = own[HandJoint::Wrist].pose.position + glm::vec3(0.0f, 0.0f, -0.04f);
+  own[HandJoint::Palm].flags = kPositionValid | kOrientationValid;
+  FrameInputs in;
+  in.expert = &expert;
+  in.learner = &learner;
+  in.bodySkeleton = &skeleton;
+  FrameDescription out;
+  buildFrameDescription(in, out);
+  ASSERT_EQ(out.hands.size(), 4u) << "two learner hands and two copies, not the fingerless hand";
+  const DrawnHand& right = out.hands[3];
+  EXPECT_LT(glm::distance(wristOf(right.pose), own[HandJoint::Wrist].pose.position), 1e-5f);
+  EXPECT_TRUE(right.pose[HandJoint::IndexTip].positionValid()) << "the learner's finger shape";
+  // Without a tracked right hand the clip's own (fingerless) hand is drawn.
+  Frame leftOnly = learner;
+  leftOnly.hand(Hand::Right).active = false;
+  in.learner = &leftOnly;
+  buildFrameDescription(in, out);
+  ASSERT_EQ(out.hands.size(), 3u);
+  EXPECT_EQ(out.hands[1].pose, own);
+}
+
 TEST(FrameBuilderBody, FirstPersonLeavesOutTheGhostsHeadAtTheEye) {
   const Skeleton skeleton = kinectBodySkeleton();
   const Frame expert = standingBody(skeleton);

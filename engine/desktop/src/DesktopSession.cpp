@@ -15,6 +15,7 @@
 #include <cmath>
 #include <deque>
 #include <filesystem>
+#include <optional>
 
 #include "mimesis/core/LoadedModules.hpp"
 #include "mimesis/motion/ClipSampler.hpp"
@@ -23,6 +24,7 @@
 #include "mimesis/motion_import/SkinnedMesh.hpp"
 #include "mimesis/render/Renderer.hpp"
 #include "mimesis/render/WindowSwapchain.hpp"
+#include "mimesis/session/BodyPlacement.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
 #include "mimesis/session/ViewCameras.hpp"
 #include "mimesis/sim/PuppetHandSource.hpp"
@@ -52,8 +54,9 @@ struct DesktopSession::Impl {
   FrameDescription frame;
   std::vector<EyeView> eyes;
   const TrialContext* trial = nullptr;
-  Frame expert, learner, preview;
+  Frame expert, learner, preview, viewExpert, viewLearner;
   bool haveLearner = false;
+  std::optional<Frame> learnerBodyStart;  // the first learner frame with a body: places it
   double trialTime = 0.0;
   double speedCredit = 0.0;
   long shown = 0;
@@ -212,6 +215,14 @@ struct DesktopSession::Impl {
     in.view = controls.view;
     in.mapping = lesson->mapping;
     in.bodySkeleton = lesson->clip.body.empty() ? nullptr : &lesson->clip.body;  // the body ghost's bones
+    // Both bodies on the learner's spot; a learner recording's body is in the clip's skeleton.
+    in.bodyStart = lesson->clip.body.empty() ? nullptr : &lesson->clip.frames.front();
+    in.learnerBodySkeleton = in.bodySkeleton;
+    in.learnerBodyStart = learnerBodyStart ? &*learnerBodyStart : nullptr;
+    if (trial != nullptr && trial->liveScore != nullptr && trial->liveScore->tracked) {
+      in.bodyScore = trial->liveScore;  // the hands keep the mirror model's cell errors
+      in.scoreGroupNames = trial->scoreGroupNames;
+    }
     if (options.handMeshes) handMeshes.useIn(in);
     buildFrameDescription(in, frame);
     frame.panel.clear();  // the Lesson panel shows the stage and the coach's words
@@ -219,9 +230,11 @@ struct DesktopSession::Impl {
     if (!controls.followModelView && controls.view == ViewKind::Side) view = frame.view = ViewKind::Side;
     const VkExtent2D extent = swapchain->extent();
     const float aspect = extent.height > 0 ? static_cast<float>(extent.width) / static_cast<float>(extent.height) : 1.0f;
-    eyeViewsFor(view, in.learner, in.expert, false, aspect, eyes);
+    const Frame* shownExpert = placedForView(in.expert, in.bodyStart, in.bodySkeleton, viewExpert);
+    const Frame* shownLearner = placedForView(in.learner, in.learnerBodyStart, in.learnerBodySkeleton, viewLearner);
+    eyeViewsFor(view, shownLearner, shownExpert, false, aspect, eyes);
     // The orbit camera turns the view about what it looks at.
-    const glm::vec3 target = lookTarget(in.learner, in.expert);
+    const glm::vec3 target = lookTarget(shownLearner, shownExpert);
     EyeView& e = eyes[0];
     glm::vec3 offset = e.T_world_eye.position - target;
     const glm::quat yaw = glm::angleAxis(orbitYaw, glm::vec3(0.0f, 1.0f, 0.0f));
@@ -411,6 +424,7 @@ bool DesktopSession::poll(double trialTime, const FeedbackState& guidance, Frame
   if (!source.poll(trialTime, guidance, out)) return false;
   s.learner = out;
   s.haveLearner = true;
+  if (!s.learnerBodyStart && !out.body.empty() && out.body.front().positionValid()) s.learnerBodyStart = out;
   s.trialTime = trialTime;
   if (s.trial != nullptr && s.trial->expertShown != nullptr && !s.trial->expertShown->frames.empty()) {
     sampleClip(*s.trial->expertShown, s.trial->expertShown->frames.front().time + trialTime, s.expert);

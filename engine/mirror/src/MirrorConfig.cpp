@@ -96,6 +96,8 @@ std::vector<Field> fields(MirrorConfig& c) {
       {"cues", "gainLow", &q.gainLow, 0, 10},
       {"cues", "gainHigh", &q.gainHigh, 0, 10},
       {"cues", "lagMs", &q.lagMs, 0, 10000},
+      {"cues", "effectorReferenceMm", &q.effectorReferenceMm, 1, 10000},
+      {"cues", "effectorSmoothingSeconds", &q.effectorSmoothingSeconds, 0, 60},
       {"tolerance", "initial", &b.initial, 1e-3, 10},
       {"tolerance", "final", &b.final, 1e-3, 10},
       {"tolerance", "narrowFactor", &b.narrowFactor, 0.1, 1},

@@ -63,8 +63,12 @@ std::string feedbackStateToJson(const FeedbackState& s, int indent) {
   for (int i = 0; i < s.cueCount && i < kMaxCues; ++i) {
     const Cue& c = s.cues[static_cast<std::size_t>(i)];
     Json cj = Json::object();
-    cj["hand"] = std::string(handName(c.hand));
-    cj["group"] = std::string(handGroupName(c.group));
+    if (c.onBody) {
+      cj["effector"] = std::string(endEffectorName(c.effector));
+    } else {
+      cj["hand"] = std::string(handName(c.hand));
+      cj["group"] = std::string(handGroupName(c.group));
+    }
     cj["message"] = c.message;
     cj["issuedAt"] = num(c.issuedAt);
     cj["expiresAt"] = num(c.expiresAt);

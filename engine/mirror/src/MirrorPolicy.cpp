@@ -233,7 +233,8 @@ void MirrorPolicy::issueCues(double time, const MirrorObserver& observer, Decisi
     if (!est.liveValid[cs] || !(est.liveError[cs] > tol)) continue;  // silence inside the band
     bool shown = false;
     for (int i = 0; i < state_.cueCount; ++i)
-      shown |= cellIndex(state_.cues[static_cast<std::size_t>(i)].hand, state_.cues[static_cast<std::size_t>(i)].group) == c;
+      shown |= !state_.cues[static_cast<std::size_t>(i)].onBody &&
+               cellIndex(state_.cues[static_cast<std::size_t>(i)].hand, state_.cues[static_cast<std::size_t>(i)].group) == c;
     if (shown) continue;
     const double excess = est.liveError[cs] / tol;
     if (best < 0 || cuePriorityClass(cellGroup(c)) < cuePriorityClass(cellGroup(best)) ||
@@ -242,7 +243,10 @@ void MirrorPolicy::issueCues(double time, const MirrorObserver& observer, Decisi
       bestExcess = excess;
     }
   }
-  if (best < 0) return;
+  if (best < 0) {
+    issueEffectorCue(time, est.segment, tol, est, trace);
+    return;
+  }
   const std::size_t bs = static_cast<std::size_t>(best);
   const Resonance& r = est.cell[bs];
   const std::string part = cellLabel(best);
@@ -253,18 +257,23 @@ void MirrorPolicy::issueCues(double time, const MirrorObserver& observer, Decisi
   else message = "Follow the ghost's " + std::string(handGroupName(cellGroup(best))) + " with your " +
                  std::string(handName(cellHand(best))) + " hand";
   Cue& cue = state_.cues[static_cast<std::size_t>(state_.cueCount++)];
+  cue.onBody = false;
   cue.hand = cellHand(best);
   cue.group = cellGroup(best);
   cue.message = message;
   cue.issuedAt = time;
   cue.expiresAt = time + q.holdSeconds;
-  lastCueTime_ = time;
-  cueTimes_[static_cast<std::size_t>(cueHead_)] = time;
-  cueHead_ = (cueHead_ + 1) % ring;
+  noteCueIssued(time);
   record(time, DecisionKind::Cue, part, "none", message,
          because("live relative error " + part + " in " + segmentLabel(est.segment), est.liveError[bs], ">", tol,
                  policy::kToleranceKeys, 0, policy::kUnbounded),
          trace);
+}
+
+void MirrorPolicy::noteCueIssued(double time) {
+  lastCueTime_ = time;
+  cueTimes_[static_cast<std::size_t>(cueHead_)] = time;
+  cueHead_ = (cueHead_ + 1) % static_cast<int>(cueTimes_.size());
 }
 
 void MirrorPolicy::updateRapport(const ObservedFrame& frame, DecisionTrace& trace) {
@@ -343,6 +352,7 @@ std::string MirrorPolicy::mappingAdvice(const MirrorObserver& observer) const {
 }
 
 void MirrorPolicy::onFrame(const ObservedFrame& frame, const MirrorObserver& observer, DecisionTrace& trace) {
+  trackEffectors(frame);
   issueCues(frame.time, observer, trace);
   watchMapping(frame, observer, trace);
   updateRapport(frame, trace);

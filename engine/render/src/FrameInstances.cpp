@@ -56,16 +56,20 @@ void appendHalos(const DrawnHand& hand, std::vector<PrimitiveInstance>& out) {
 }
 
 void appendSkeleton(const DrawnSkeleton& s, std::vector<PrimitiveInstance>& out) {
-  glm::vec4 c = s.colour;
-  c.w *= s.opacity;
   const std::size_t n = s.p_world.size();
+  const bool perJoint = s.jointColour.size() == n;
+  auto colour = [&](std::size_t i) {
+    glm::vec4 c = perJoint ? s.jointColour[i] : s.colour;
+    c.w *= s.opacity;
+    return c;
+  };
   auto ok = [&](std::size_t i) { return (s.valid.empty() || (i < s.valid.size() && s.valid[i])) && finite(s.p_world[i]); };
   for (std::size_t i = 0; i < n; ++i) {
     if (!ok(i)) continue;
     const int parent = i < s.parents.size() ? s.parents[i] : -1;
     const bool parentOk = parent >= 0 && static_cast<std::size_t>(parent) < n && ok(static_cast<std::size_t>(parent));
-    const glm::vec3 a = parentOk ? s.p_world[static_cast<std::size_t>(parent)] : s.p_world[i];
-    out.push_back({glm::vec4(a, s.jointRadius), glm::vec4(s.p_world[i], s.jointRadius), c, c});
+    const std::size_t from = parentOk ? static_cast<std::size_t>(parent) : i;
+    out.push_back({glm::vec4(s.p_world[from], s.jointRadius), glm::vec4(s.p_world[i], s.jointRadius), colour(from), colour(i)});
   }
 }
 

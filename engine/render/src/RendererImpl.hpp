@@ -1,6 +1,6 @@
-// Internal state of the Renderer: per-format pipelines, per-frame-in-flight resources, meshes.
-// Section index: PipelineSet (Pipelines.cpp), FrameSlot, Impl (Renderer.cpp), instance building
-// (FrameInstances.cpp), overlay (Overlay.cpp).
+// The Renderer's building blocks without Vulkan objects of its own: instances of a frame
+// (FrameInstances.cpp), per-format pipelines (Pipelines.cpp), push constants and the view block.
+// The renderer's state (targets, meshes, frames in flight, Impl) is in RendererState.hpp.
 #pragma once
 
 #include <array>

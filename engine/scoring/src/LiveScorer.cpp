@@ -116,7 +116,12 @@ Result<LiveScorer> LiveScorer::create(const Clip& expert, const ScoringConfig& c
   s.expert = buildStream(expert, s.layout, eo);
   s.expert.layout = &s.layout;
   bool any = false;
-  for (int u = 0; u < kUnitCount; ++u) any = any || (s.units[static_cast<std::size_t>(u)] = s.expert.unitPresent[static_cast<std::size_t>(u)]);
+  for (int u = 0; u < kUnitCount; ++u) {
+    // Every unit the expert has (a short-circuited `any || (units[u] = ...)` once left the right
+    // hand and the body unscored live whenever the left hand was present).
+    s.units[static_cast<std::size_t>(u)] = s.expert.unitPresent[static_cast<std::size_t>(u)];
+    any = any || s.units[static_cast<std::size_t>(u)];
+  }
   if (!any) return makeError(ErrorCode::BadInput, "expert clip has no tracked hand or body", "expert clip");
   s.features = buildFeatures(s.expert, s.units);
   const int window = static_cast<int>(std::lround(std::clamp(cfg.liveWindowSeconds, 0.05, 30.0) * expert.rate));

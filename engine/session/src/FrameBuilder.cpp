@@ -12,11 +12,16 @@
 
 #include "mimesis/motion/MeshSkinning.hpp"
 #include "mimesis/motion/Mirroring.hpp"
+#include "mimesis/session/BodyPlacement.hpp"
 #include "mimesis/session/ErrorColours.hpp"
 #include "mimesis/session/ViewCameras.hpp"
 
+#include "FrameParts.hpp"
+
 namespace mimesis {
 namespace {
+
+using namespace frame_parts;
 
 ViewKind chooseView(const FrameInputs& in) {
   if (in.feedback == nullptr || in.view == ViewKind::Side) return in.view;
@@ -30,11 +35,6 @@ const CellGroupMap& twoHandLayout() {
     return m;
   }();
   return k;
-}
-
-float ratio(double value, double reference) {
-  if (!std::isfinite(value) || !(reference > 0.0) || !std::isfinite(reference)) return 0.0f;
-  return static_cast<float>(std::clamp(value / reference, 0.0, 1e6));
 }
 
 // The worst of the group's normalised errors, or nothing when it was not measured this frame.
@@ -58,22 +58,33 @@ std::optional<float> groupError(const FrameInputs& in, Hand hand, HandGroup grou
   return r;
 }
 
+// An end-effector hand of a body clip (attachEndEffectorHands): no finger joint tracked.
+bool wristAndPalmOnly(const HandPose& pose) {
+  for (int j = 0; j < kHandJointCount; ++j)
+    if (j != static_cast<int>(HandJoint::Wrist) && j != static_cast<int>(HandJoint::Palm) && pose.joints[static_cast<std::size_t>(j)].positionValid())
+      return false;
+  return true;
+}
+
 std::uint32_t cueBits(const FeedbackState* feedback, Hand hand) {
   if (feedback == nullptr) return 0;
   std::uint32_t bits = 0;
   const int n = std::clamp(feedback->cueCount, 0, kMaxCues);
   for (int i = 0; i < n; ++i) {
     const Cue& cue = feedback->cues[static_cast<std::size_t>(i)];
-    if (cue.hand == hand) bits |= groupJointBits(cue.group);
+    if (!cue.onBody && cue.hand == hand) bits |= groupJointBits(cue.group);
   }
   return bits;
 }
 
 // The target hand h (see the header), transformed for the view, into `out`.
-void targetHand(const Frame& expert, Hand h, ImitationMapping mapping, bool facing, HandPose& out) {
+void targetHand(const Frame& expert, Hand h, ImitationMapping mapping, bool facing, const Pose& placement,
+                HandPose& out) {
   const HandPose& src = expert.hand(mapping == ImitationMapping::Mirror ? opposite(h) : h);
   out = src;
+  const bool placed = placement != Pose::identity();  // exact bytes when there is nothing to place
   for (JointPose& j : out.joints) {
+    if (placed) j.pose = placement * j.pose;
     if (mapping == ImitationMapping::Mirror) j.pose = reflectX(j.pose);
     if (facing) j.pose = facingPose(j.pose);
   }
@@ -82,39 +93,6 @@ void targetHand(const Frame& expert, Hand h, ImitationMapping mapping, bool faci
 glm::vec3 bodyPoint(const glm::vec3& p, ImitationMapping mapping, bool facing) {
   glm::vec3 q = mapping == ImitationMapping::Mirror ? glm::vec3(-p.x, p.y, p.z) : p;
   return facing ? facingPoint(q) : q;
-}
-
-constexpr float kGhostHeadClearance = 0.25f;  // metres, see the header
-
-// The body joint that carries side `side`'s hand: the wrist, by its usual names (CMU/Mixamo
-// "LeftHand", Kinect/UI-PRMD "left_hand", "WristLeft", "left_wrist"; case, separators and a
-// "prefix:" ignored). -1 when the skeleton has none.
-int bodyWristJoint(const Skeleton& skeleton, Hand side) {
-  static const char* const kLeft[] = {"lefthand", "handleft", "leftwrist", "wristleft", "lhand", "lwrist"};
-  static const char* const kRight[] = {"righthand", "handright", "rightwrist", "wristright", "rhand", "rwrist"};
-  const auto& names = side == Hand::Left ? kLeft : kRight;
-  for (const char* want : names)
-    for (std::size_t j = 0; j < skeleton.joints.size(); ++j) {
-      std::string key;
-      const std::string& raw = skeleton.joints[j];
-      const std::size_t colon = raw.rfind(':');
-      for (char c : colon == std::string::npos ? raw : raw.substr(colon + 1))
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0)
-          key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (key == want) return static_cast<int>(j);
-    }
-  return -1;
-}
-
-// Counters into out's vectors, so existing elements (and their own vectors) are reused.
-struct Fill {
-  std::size_t hands = 0, bodies = 0, meshes = 0, labels = 0, panel = 0;
-};
-
-template <typename T>
-T& nextSlot(std::vector<T>& v, std::size_t& used) {
-  if (used == v.size()) v.emplace_back();
-  return v[used++];
 }
 
 void addLabel(FrameDescription& out, Fill& fill, const glm::vec3& p, const char* text) {
@@ -190,11 +168,22 @@ void buildFrameDescription(const FrameInputs& in, FrameDescription& out) {
   out.floorHeight = 0.0f;
   Fill fill;
 
-  // The learner, solid, coloured by error.
+  // The learner, solid, coloured by error: its body when it has one, then its hands.
+  const bool learnerPlaced = in.learner != nullptr && !in.learner->body.empty() && in.learnerBodyStart != nullptr;
+  const Pose learnerPlacement =
+      learnerPlaced ? bodyPlacement(*in.learnerBodyStart, in.learnerBodySkeleton) : Pose::identity();
+  // Not in the facing view: its camera stands behind the learner's head, where the learner's own
+  // body would hide the facing model.
+  if (in.learner != nullptr && !in.learner->body.empty() && !facing)
+    addLearnerBody(in, learnerPlacement, view == ViewKind::FirstPerson, out, fill);
+  HandPose placedHand;
   if (in.learner != nullptr)
     for (Hand h : {Hand::Left, Hand::Right}) {
-      const HandPose& pose = in.learner->hand(h);
-      if (!pose.active) continue;
+      if (!in.learner->hand(h).active) continue;
+      placedHand = in.learner->hand(h);
+      if (learnerPlaced)
+        for (JointPose& j : placedHand.joints) j.pose = learnerPlacement * j.pose;
+      const HandPose& pose = placedHand;
       std::array<glm::vec4, kHandGroupCount> groupColour{};
       std::optional<float> worst;
       for (int g = 0; g < kHandGroupCount; ++g) {
@@ -213,14 +202,37 @@ void buildFrameDescription(const FrameInputs& in, FrameDescription& out) {
   if (in.expert != nullptr && ghost > 0.0f) {
     std::array<glm::vec4, kHandJointCount> colours{};
     colours.fill(ghostColour());
+    const Pose placement = in.bodyStart != nullptr && !in.expert->body.empty()
+                               ? bodyPlacement(*in.bodyStart, in.bodySkeleton)
+                               : Pose::identity();
+    // The body joint that carries a copy of the learner's hand h (see the header), or -1.
+    const bool haveParents = in.bodySkeleton != nullptr && in.bodySkeleton->parents.size() == in.expert->body.size();
+    const glm::vec3 eye = learnerEye(in);
+    auto attachWrist = [&](Hand h) {
+      const Hand source = in.mapping == ImitationMapping::Mirror ? opposite(h) : h;
+      const HandPose& own = in.expert->hand(source);
+      if (in.learner == nullptr || in.expert->body.empty() || !haveParents || !in.learner->hand(h).active) return -1;
+      const JointPose& tracked = in.learner->hand(h)[HandJoint::Wrist];
+      if (!tracked.positionValid() || !isFinite(tracked.pose.position)) return -1;
+      if (own.active && !wristAndPalmOnly(own)) return -1;  // the clip's own hand is drawn there
+      const int wrist = bodyWristJoint(*in.bodySkeleton, source);
+      if (wrist < 0) return -1;
+      const JointPose& jp = in.expert->body[static_cast<std::size_t>(wrist)];
+      const glm::vec3 p = placement.apply(jp.pose.position);
+      const bool shown = jp.positionValid() && isFinite(p) &&
+                         !(view == ViewKind::FirstPerson && glm::distance(p, eye) < kGhostHeadClearance);
+      return shown ? wrist : -1;
+    };
     HandPose pose;
     for (Hand h : {Hand::Left, Hand::Right}) {
       const Hand source = in.mapping == ImitationMapping::Mirror ? opposite(h) : h;
       if (!in.expert->hand(source).active) continue;
-      targetHand(*in.expert, h, in.mapping, facing, pose);
-      // Reflected for the facing model, the hand takes the other side's shape (and mesh).
-      addHand(in, pose, facing ? opposite(h) : h, ghost, colours, ghostColour(), cueBits(in.feedback, h), !facing,
-              out, fill);
+      targetHand(*in.expert, h, in.mapping, facing, placement, pose);
+      // Reflected for the facing model, the hand takes the other side's shape (and mesh). A
+      // fingerless end-effector hand gives way to the learner's copy on the ghost's wrist.
+      if (attachWrist(h) < 0)
+        addHand(in, pose, facing ? opposite(h) : h, ghost, colours, ghostColour(), cueBits(in.feedback, h), !facing,
+                out, fill);
       if (facing) {
         glm::vec3 p = pose[HandJoint::Palm].pose.position;
         if (!pose[HandJoint::Palm].positionValid() || !isFinite(p)) p = pose.wrist().position;
@@ -230,47 +242,41 @@ void buildFrameDescription(const FrameInputs& in, FrameDescription& out) {
     if (!in.expert->body.empty()) {
       DrawnSkeleton& b = nextSlot(out.bodies, fill.bodies);
       const std::size_t n = in.expert->body.size();
-      const bool haveParents = in.bodySkeleton != nullptr && in.bodySkeleton->parents.size() == n;
       b.p_world.resize(n);
       b.parents.resize(n);
       b.valid.resize(n);
       // First person, the learner stands inside the ghost: its head and neck, at the eye, would
       // fill the picture, so joints within kGhostHeadClearance of the learner's head are left out.
-      const glm::vec3 eye = in.learner != nullptr && in.learner->hasHead && isFinite(in.learner->head.position)
-                                ? in.learner->head.position
-                                : Staging::defaultHead();
       for (std::size_t j = 0; j < n; ++j) {
         const JointPose& jp = in.expert->body[j];
-        const bool ok = jp.positionValid() && isFinite(jp.pose.position) &&
-                        !(view == ViewKind::FirstPerson && glm::distance(jp.pose.position, eye) < kGhostHeadClearance);
-        b.p_world[j] = ok ? bodyPoint(jp.pose.position, in.mapping, facing) : glm::vec3(0.0f);
+        const glm::vec3 p = placement.apply(jp.pose.position);
+        const bool ok = jp.positionValid() && isFinite(p) &&
+                        !(view == ViewKind::FirstPerson && glm::distance(p, eye) < kGhostHeadClearance);
+        b.p_world[j] = ok ? bodyPoint(p, in.mapping, facing) : glm::vec3(0.0f);
         b.valid[j] = ok;
         const int parent = haveParents ? in.bodySkeleton->parents[j] : -1;
         b.parents[j] = parent >= 0 && static_cast<std::size_t>(parent) < n ? parent : -1;
       }
       b.jointRadius = DrawnSkeleton{}.jointRadius;
+      b.jointColour.clear();
       b.colour = ghostColour();
       b.opacity = ghost;
       b.reflect = !facing;
 
       // The learner's tracked hands attached at the ghost's wrists (see the header).
-      if (in.learner != nullptr && in.bodySkeleton != nullptr && haveParents)
-        for (Hand h : {Hand::Left, Hand::Right}) {
-          const Hand source = in.mapping == ImitationMapping::Mirror ? opposite(h) : h;
-          if (in.expert->hand(source).active) continue;  // the clip's own hand is drawn there
-          const HandPose& tracked = in.learner->hand(h);
-          const int wrist = bodyWristJoint(*in.bodySkeleton, source);
-          if (!tracked.active || wrist < 0 || !b.valid[static_cast<std::size_t>(wrist)]) continue;
-          pose = tracked;
-          if (facing)
-            for (JointPose& j : pose.joints) j.pose = facingPose(j.pose);
-          const JointPose& w = pose[HandJoint::Wrist];
-          if (!w.positionValid() || !isFinite(w.pose.position)) continue;
-          const glm::vec3 shift = b.p_world[static_cast<std::size_t>(wrist)] - w.pose.position;
-          for (JointPose& j : pose.joints) j.pose.position += shift;
-          addHand(in, pose, facing ? opposite(h) : h, ghost, colours, ghostColour(), cueBits(in.feedback, h), !facing,
-                  out, fill);
-        }
+      for (Hand h : {Hand::Left, Hand::Right}) {
+        const int wrist = attachWrist(h);
+        if (wrist < 0 || !b.valid[static_cast<std::size_t>(wrist)]) continue;
+        pose = in.learner->hand(h);
+        if (facing)
+          for (JointPose& j : pose.joints) j.pose = facingPose(j.pose);
+        const JointPose& w = pose[HandJoint::Wrist];
+        if (!w.positionValid() || !isFinite(w.pose.position)) continue;
+        const glm::vec3 shift = b.p_world[static_cast<std::size_t>(wrist)] - w.pose.position;
+        for (JointPose& j : pose.joints) j.pose.position += shift;
+        addHand(in, pose, facing ? opposite(h) : h, ghost, colours, ghostColour(), cueBits(in.feedback, h), !facing,
+                out, fill);
+      }
     }
   }
 

@@ -11,6 +11,8 @@
 #include "mimesis/motion/MrecWriter.hpp"
 #include "mimesis/scoring/LiveScorer.hpp"
 #include "mimesis/scoring/Scorer.hpp"
+#include "mimesis/session/BodyPlacement.hpp"
+#include "mimesis/session/EffectorErrors.hpp"
 #include "mimesis/session/ExpertPlayer.hpp"
 #include "mimesis/session/MirrorAdapters.hpp"
 #include "TrialResampling.hpp"
@@ -56,6 +58,16 @@ struct SessionRunner::State {
   std::optional<LiveScorer> live;
   CellGroupMap cellMap{};
   LiveCellErrors liveErrors{};
+  FrameScore lastScore;                      // TrialContext::liveScore
+  // Body lessons' end-effector offsets for the mirror model's body cues (EffectorErrors.hpp):
+  // against the live scorer's expert (its FrameScore::expertFrame indexes it), each body turned
+  // by its own first frame's heading (the learner's once it first has a body).
+  bool bodyLesson = false;
+  Clip scorerExpert;
+  glm::quat expertTurn{1.0f, 0.0f, 0.0f, 0.0f};
+  std::optional<glm::quat> learnerTurn;
+  LiveEffectorErrors effectorErrors{};
+  std::vector<std::string> scoreGroupNames;  // TrialContext::scoreGroupNames
   std::optional<BoneLengths> leftBones, rightBones;
   bool bonesMeasured = false;
 
@@ -76,7 +88,26 @@ struct SessionRunner::State {
   std::vector<TrialRecord> trials;
 
   State(const Lesson& l)
-      : lesson(&l), model(l.mirror, LessonLayout::fromClip(l.clip)), player(l.clip) {}
+      : lesson(&l), model(l.mirror, LessonLayout::fromClip(l.clip)), player(l.clip) {
+    for (int j : l.endEffectors.joint) bodyLesson = bodyLesson || (j >= 0 && !l.clip.body.empty());
+    if (bodyLesson) expertTurn = bodyPlacement(l.clip.frames.front(), &l.clip.body).orientation;
+  }
+
+  // This frame's end-effector offsets into obs (nothing until the learner has a body).
+  void measureEffectors(const FrameScore& fs, const Frame& shownExpert, ObservedFrame& obs) {
+    const Skeleton& skeleton = lesson->clip.body;
+    const int root = bodyRootJoint(learnerScratch, &skeleton);
+    const bool hasBody = static_cast<std::size_t>(root) < learnerScratch.body.size() &&
+                         learnerScratch.body[static_cast<std::size_t>(root)].positionValid();
+    if (!learnerTurn && hasBody) learnerTurn = bodyPlacement(learnerScratch, &skeleton).orientation;
+    if (!learnerTurn) return;
+    const bool aligned = fs.tracked && fs.expertFrame >= 0 &&
+                         static_cast<std::size_t>(fs.expertFrame) < scorerExpert.frames.size();
+    const Frame& expertFrame = aligned ? scorerExpert.frames[static_cast<std::size_t>(fs.expertFrame)] : shownExpert;
+    liveEffectorErrors({&learnerScratch, root, *learnerTurn}, {&expertFrame, root, expertTurn}, lesson->endEffectors,
+                       lesson->mapping, effectorErrors);
+    obs.effectorErrors = &effectorErrors;
+  }
 
   void recordEvent(double time, const std::string& kind, const std::string& payload) {
     if (!recorder || !recorderStatus) return;
@@ -148,13 +179,17 @@ const TrialContext& SessionRunner::beginTrial(double time) {
   LiveScorer::Options opts;
   opts.learnerLeft = s.leftBones;
   opts.learnerRight = s.rightBones;
-  Result<LiveScorer> live = LiveScorer::create(s.player.spanClip(), lesson.scoring, opts);
+  s.scorerExpert = s.player.spanClip();
+  Result<LiveScorer> live = LiveScorer::create(s.scorerExpert, lesson.scoring, opts);
   if (live) {
     s.cellMap = CellGroupMap::fromNames(live->groupNames());
+    s.scoreGroupNames = live->groupNames();
     s.live.emplace(std::move(*live));
   } else {
     s.live.reset();
+    s.scoreGroupNames.clear();
   }
+  s.lastScore = FrameScore{};
 
   s.context = TrialContext{};
   s.context.trial = s.trialIndex;
@@ -167,6 +202,8 @@ const TrialContext& SessionRunner::beginTrial(double time) {
   s.inTrial = true;
   s.trialStart = time;
   s.context.startTime = time;
+  s.context.liveScore = &s.lastScore;
+  s.context.scoreGroupNames = &s.scoreGroupNames;
   s.recordEvent(time, "trial-begin",
                 "{\"trial\":" + std::to_string(s.trialIndex) + ",\"stage\":\"" +
                     std::string(stageName(s.trialStartState.stage)) + "\"}");
@@ -199,8 +236,10 @@ const FeedbackState& SessionRunner::step(double time, const Frame& learner) {
   obs.tempo = before.tempo;
   if (s.live && increasing) {
     const FrameScore& fs = s.live->push(s.learnerScratch);
+    s.lastScore = fs;
     liveCellErrorsFromFrameScore(fs, s.cellMap, s.lesson->mirror.observer, s.liveErrors);
     obs.liveErrors = &s.liveErrors;
+    if (s.bodyLesson) s.measureEffectors(fs, expert, obs);
   }
   s.model.update(obs);
 

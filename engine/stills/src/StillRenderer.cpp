@@ -16,6 +16,7 @@
 #include "mimesis/motion_import/SkinnedMesh.hpp"
 #include "mimesis/render/Renderer.hpp"
 #include "mimesis/scoring/LiveScorer.hpp"
+#include "mimesis/session/BodyPlacement.hpp"
 #include "mimesis/session/FrameBuilder.hpp"
 #include "mimesis/session/MirrorAdapters.hpp"
 #include "mimesis/session/ViewCameras.hpp"
@@ -117,6 +118,14 @@ Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
   in.view = rq.view;
   in.mapping = rq.lesson->mapping;
   in.bodySkeleton = expertClip.body.empty() ? nullptr : &expertClip.body;
+  // Both bodies on the learner's spot (BodyPlacement.hpp); a learner recording's body is in its
+  // own skeleton when it has one, else in the expert's (recordings are matched by joint name).
+  in.bodyStart = expertClip.body.empty() ? nullptr : &expertClip.frames.front();
+  if (rq.learner != nullptr && !rq.learner->frames.empty() && !learner.body.empty()) {
+    in.learnerBodySkeleton = rq.learner->body.joints.size() == learner.body.size() ? &rq.learner->body : in.bodySkeleton;
+    in.learnerBodyStart = &rq.learner->frames.front();
+    in.scoreGroupNames = haveScore ? &groupNames : nullptr;
+  }
   if (rq.handMeshes) s.handMeshes.useIn(in);
   FrameDescription frame;
   buildFrameDescription(in, frame);
@@ -135,7 +144,9 @@ Result<RgbaImage> StillRenderer::render(const StillRequest& rq) {
     avatarBox = stage.box;
   }
   std::vector<EyeView> eyes;
-  eyeViewsFor(frame.view, in.learner, &expert, rq.stereo, static_cast<float>(rq.width) / static_cast<float>(rq.height), eyes,
+  Frame viewExpert, viewLearner;
+  eyeViewsFor(frame.view, placedForView(in.learner, in.learnerBodyStart, in.learnerBodySkeleton, viewLearner),
+              placedForView(&expert, in.bodyStart, in.bodySkeleton, viewExpert), rq.stereo, static_cast<float>(rq.width) / static_cast<float>(rq.height), eyes,
               &avatarBox);
   std::vector<std::unique_ptr<RenderTarget>> targets;
   std::vector<ViewTarget> views;

@@ -102,7 +102,13 @@ void XrHandSource::compose(const Frame& hands, const std::array<EyeView, 2>&, Fr
   in.scoring = &lesson_->scoring;
   in.mapping = lesson_->mapping;
   // The body ghost's bones, and the tracked hands attached at its wrists (FrameBuilder.hpp).
-  if (context_.expertShown != nullptr && !context_.expertShown->body.empty()) in.bodySkeleton = &context_.expertShown->body;
+  // The lesson clip's skeleton (the span shown carries the frames' body joints, not their
+  // skeleton), and its first frame, which puts the ghost on the learner's spot (not the span's
+  // first: a looped segment must not move the ghost).
+  if (expert != nullptr && !expert->body.empty() && lesson_->clip.body.joints.size() == expert->body.size()) {
+    in.bodySkeleton = &lesson_->clip.body;
+    in.bodyStart = &lesson_->clip.frames.front();
+  }
   buildFrameDescription(in, out);
 }
 

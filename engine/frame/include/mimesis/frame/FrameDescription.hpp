@@ -41,6 +41,9 @@ struct DrawnSkeleton {
   std::vector<bool> valid;         // empty: all valid
   float jointRadius = 0.03f;       // metres
   glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f};
+  // Per joint (same length as p_world), e.g. a learner body's error colours; a bone blends from
+  // its parent's colour to its joint's. Empty: `colour` everywhere.
+  std::vector<glm::vec4> jointColour;
   float opacity = 1.0f;
   bool reflect = true;
 };

@@ -8,6 +8,7 @@
 #include <glm/gtc/quaternion.hpp>
 
 #include "mimesis/mirror/MirrorTypes.hpp"
+#include "mimesis/motion/BodyEndEffectors.hpp"
 
 namespace mimesis {
 
@@ -17,6 +18,10 @@ inline constexpr int kMaxCues = 8;  // storage; CueConfig::maxActive limits how 
 struct Cue {
   Hand hand = Hand::Right;
   HandGroup group = HandGroup::WristPalm;
+  // A body lesson's cue on an end-effector (head, a hand, a foot) instead of a hand group; then
+  // hand and group mean nothing.
+  bool onBody = false;
+  EndEffector effector = EndEffector::Head;
   std::string message;       // "Make the right index movement a little bigger"
   double issuedAt = 0.0;     // session seconds
   double expiresAt = 0.0;

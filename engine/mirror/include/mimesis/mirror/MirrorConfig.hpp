@@ -79,6 +79,13 @@ struct CueConfig {
   double gainLow = 0.8;         // wording: "bigger" below, "smaller" above gainHigh
   double gainHigh = 1.25;
   double lagMs = 250.0;         // wording: "earlier" above
+  // Body lessons: an end-effector's offset (LiveEffectorErrors) counts as relative error
+  // offset / effectorReferenceMm against the segment's tolerance band, so at the initial band
+  // (0.15) a hand, foot or head 75 mm off is cued and at the final one (0.08) 40 mm; UI-PRMD's
+  // correct repetitions differ by a median 28 mm about the root (SCORING.md).
+  double effectorReferenceMm = 500.0;
+  // Seconds over which the offsets are smoothed (first-order), so one noisy frame cues nothing.
+  double effectorSmoothingSeconds = 0.4;
 };
 
 // Tolerance bands (relative error). JSON section "tolerance".

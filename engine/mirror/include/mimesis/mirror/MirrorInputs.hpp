@@ -5,6 +5,9 @@
 #include <vector>
 
 #include "mimesis/mirror/MirrorTypes.hpp"
+#include <glm/vec3.hpp>
+
+#include "mimesis/motion/BodyEndEffectors.hpp"
 #include "mimesis/motion/Clip.hpp"
 
 namespace mimesis {
@@ -30,6 +33,15 @@ struct LiveCellErrors {
   std::array<bool, kCellsPerSegment> valid{};
 };
 
+// Live end-effector offsets of a body lesson (head, hands, feet; indexed by EndEffector): where
+// the learner's effector is minus where the expert's aligned one is, both about their own root
+// and turned to face -Z (+X the body's right, +Y up, -Z its front), metres. Invalid where either
+// was untracked, or the lesson has no body.
+struct LiveEffectorErrors {
+  std::array<glm::vec3, kEndEffectorCount> offset{};
+  std::array<bool, kEndEffectorCount> valid{};
+};
+
 // One frame as the session showed and tracked it. Pointers are borrowed for the call only.
 struct ObservedFrame {
   double time = 0.0;          // session seconds (strictly increasing across calls)
@@ -43,6 +55,8 @@ struct ObservedFrame {
   // Optional live errors from the scorer; when null the observer uses its own lag-corrected
   // error (fingertip in the wrist frame, wrist after removing the offset) / amplitude.
   const LiveCellErrors* liveErrors = nullptr;
+  // Optional, body lessons only: the end-effector offsets that body cues are chosen from.
+  const LiveEffectorErrors* effectorErrors = nullptr;
   // Tracking confidence in [0, 1]; frames below 0.5 are treated as lost.
   float trackingConfidence = 1.0f;
 };

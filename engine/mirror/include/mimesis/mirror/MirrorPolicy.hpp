@@ -68,6 +68,11 @@ class MirrorPolicy {
   std::string segmentLabel(int segment) const;
   float opacityFor(Stage s, double mastery) const;
   void issueCues(double time, const MirrorObserver& observer, DecisionTrace& trace);
+  void noteCueIssued(double time);
+  // Body lessons (MirrorPolicyBodyCues.cpp): smooths the end-effector offsets every frame and,
+  // when no hand cell needs a cue, cues the end-effector furthest outside the band.
+  void trackEffectors(const ObservedFrame& frame);
+  void issueEffectorCue(double time, int segment, double tol, const ObserverEstimates& est, DecisionTrace& trace);
   void watchMapping(const ObservedFrame& frame, const MirrorObserver& observer, DecisionTrace& trace);
   std::string mappingAdvice(const MirrorObserver& observer) const;
   void updateRapport(const ObservedFrame& frame, DecisionTrace& trace);
@@ -110,6 +115,10 @@ class MirrorPolicy {
   double lastCueTime_ = -1e9;
   std::array<double, 640> cueTimes_{};
   int cueHead_ = 0;
+  // Body cues: each end-effector's smoothed offset (metres) and for how long it has been tracked.
+  std::array<glm::vec3, kEndEffectorCount> effectorOffset_{};
+  std::array<double, kEndEffectorCount> effectorTracked_{};
+  double lastEffectorTime_ = -1e9;
   double confusedSince_ = -1.0;
   bool mappingWarned_ = false;       // the learner was told about the mapping confusion
   std::vector<int> overHinted_;      // do-not-copy spans already hinted at

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <string>
 #include <vector>
 
 #include "mimesis/frame/FrameDescription.hpp"
@@ -34,6 +35,19 @@ struct FrameInputs {
   ViewKind view = ViewKind::FirstPerson;    // see "View" below
   ImitationMapping mapping = ImitationMapping::Anatomical;
   const Skeleton* bodySkeleton = nullptr;   // expert body joints' parents when expert->body is non-empty
+  // The expert clip's first frame: the body ghost, and the expert's hands with it, are placed by
+  // bodyPlacement(*bodyStart, bodySkeleton) (BodyPlacement.hpp: the root on the learner's spot,
+  // facing -Z). Null: drawn where the capture put them.
+  const Frame* bodyStart = nullptr;
+  // A learner with a body (a recording, e.g. another take of the exercise): its skeleton (parents
+  // and groups) and its first frame, which places it as bodyStart places the expert.
+  const Skeleton* learnerBodySkeleton = nullptr;
+  const Frame* learnerBodyStart = nullptr;
+  // LiveScorer::groupNames(): the learner's body groups take their errors from "body/<group>"
+  // of bodyScore (null: of score), so a front end colouring the hands by the mirror model's
+  // cell errors can colour the body by the live score.
+  const std::vector<std::string>* scoreGroupNames = nullptr;
+  const FrameScore* bodyScore = nullptr;
   // Optional skinned meshes per hand side (index(Hand)): the renderer's handle (Renderer::addMesh)
   // and the mesh data it was made from. A hand whose side has both is drawn as a DrawnMesh instead
   // of a DrawnHand. The binding (bindMeshToHand) should be computed once; null computes it per call.
@@ -76,13 +90,26 @@ struct FrameInputs {
 //    (not drawn, nor their bones): the ghost's head and neck would otherwise fill the view.
 //  Hands on the body ghost: a body clip usually has no finger data, and a headset learner has no
 //    tracked body, so for each learner hand h that is active, whose target side (the expert's h, or
-//    its other hand under Mirror mapping) has no active expert hand, and whose body skeleton names
+//    its other hand under Mirror mapping) has no active expert hand or only an end-effector hand
+//    (wrist and palm, no finger: attachEndEffectorHands, which the copy then replaces; in the
+//    facing view its "L"/"R" label stays), whose wrist is not left out near the eye, and whose body skeleton names
 //    that side's wrist ("LeftHand", "left_hand", "WristLeft", "left_wrist", …) at a valid joint,
 //    a copy of the learner's tracked hand h — its own finger shape and orientation, transformed
 //    like a target hand for the view — is drawn as part of the ghost, moved (translated only) so
 //    its wrist sits on the ghost's wrist. The ghost then has hands shaped like the learner's, and
 //    the gap between the learner's solid hand and the ghost's is only the placement to correct.
 //    Needs bodySkeleton with parents of the body's size.
+//  Placement: with bodyStart (and an expert with a body), every expert joint — body and hands —
+//    is first moved by bodyPlacement(*bodyStart, bodySkeleton), then transformed as above.
+//  The learner's body: when learner->body is non-empty, in the FirstPerson and Side views (not
+//    the facing view, whose camera stands behind the learner's head), one solid DrawnSkeleton (opacity 1,
+//    reflected in the mirror) with learnerBodySkeleton's parents, placed by
+//    bodyPlacement(*learnerBodyStart, learnerBodySkeleton) when given (the learner's hands too),
+//    the same head clearance in the FirstPerson view, and per-joint colours: each joint takes
+//    its skeleton group's colour, errorColour(r) with r the worst of shapeMm /
+//    references.bodyShapeMm, postureDeg / references.postureDeg and, for the root's group,
+//    placementMm / references.placementMm, of score group "body/<group>" (joints in no group:
+//    "body/other"); neutralHandColour() where unmeasured. It comes first in out.bodies.
 //
 // Order of out.hands: the learner's active hands (left, then right), then the target hands shown
 // (for learner hand left, then right), then the hands attached to the body ghost (left, right). Inactive hands are left out. A hand drawn as a mesh goes to

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "mimesis/core/Error.hpp"
 #include "mimesis/mirror/FeedbackState.hpp"
 #include "mimesis/motion/Clip.hpp"
+#include "mimesis/scoring/LiveScorer.hpp"
 
 namespace mimesis {
 
@@ -24,6 +26,10 @@ struct TrialContext {
   double tempo = 1.0;
   bool performs = true;             // stagePerforms(stage): the learner is asked to move
   double startTime = 0.0;           // session seconds at which the trial began (its time 0)
+  // The live scorer's latest frame score of this trial (updated by every step; not tracked
+  // before the first) and its group names: what a front end colours the learner's joints by.
+  const FrameScore* liveScore = nullptr;
+  const std::vector<std::string>* scoreGroupNames = nullptr;
 };
 
 // Time. A source without a clock of its own (a recording, a simulated learner, the desktop's

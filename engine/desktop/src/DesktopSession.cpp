@@ -323,11 +323,12 @@ Result<std::unique_ptr<DesktopSession>> DesktopSession::create(const Lesson& les
   const std::filesystem::path rec(options.recordingPath);
   s.model.recordingPath = (rec.parent_path().filename() / rec.filename()).string();
   s.model.expertDuration = lesson.clip.duration();
-  // The scene's default view: facing follows the mirror model (which starts facing); the others
-  // are a display override from the first frame.
-  if (lesson.view != LessonView::Facing) {
+  // The scene's default view: facing and first-person follow the mirror model, which starts in
+  // it (Lesson.cpp sets perspective.home); the side camera is a display override from the first
+  // frame.
+  if (lesson.view == LessonView::Side) {
     s.controls.followModelView = false;
-    s.controls.view = lesson.view == LessonView::Side ? ViewKind::Side : ViewKind::FirstPerson;
+    s.controls.view = ViewKind::Side;
   }
   for (const Segment& seg : lesson.clip.segments) s.model.segmentNames.push_back(seg.name);
 

@@ -42,6 +42,7 @@ MirrorPolicy::MirrorPolicy(const MirrorConfig& config, const LessonLayout& layou
   const std::size_t ring = static_cast<std::size_t>(std::clamp(config_.rapport.delaySeconds, 0.0, 30.0) * rate) + 1;
   if (config_.rapport.enabled) headRing_.assign(ring, glm::quat(1, 0, 0, 0));
   state_.tempo = 1.0f;
+  state_.view = config_.perspective.home;
   state_.ghostOpacity = static_cast<float>(config_.ghost.ceiling);
   // The cue clock starts empty: no cue was issued before the lesson, so none blocks the first.
   cueTimes_.fill(-std::numeric_limits<double>::infinity());
@@ -129,7 +130,7 @@ void MirrorPolicy::setStage(double time, Stage to, const DecisionCause& cause, D
   setOpacity(time, opacityFor(to, 0.0), follow, trace);
   setLead(time, stageGuided(to) ? config_.ghost.anticipationLeadMs / 1000.0 : 0.0, follow, trace);
   if (to == Stage::Imagine) setView(time, View::FirstPerson, follow, trace);
-  if (from == Stage::Imagine && confusedSince_ < 0.0) setView(time, View::Facing, follow, trace);
+  if (from == Stage::Imagine && confusedSince_ < 0.0) setView(time, config_.perspective.home, follow, trace);
   if (!stageGuided(to)) setLoop(time, -1, follow, trace);
 }
 
@@ -315,7 +316,7 @@ void MirrorPolicy::watchMapping(const ObservedFrame& frame, const MirrorObserver
   const bool confused = stagePerforms(state_.stage) && est.mapping != p.expected &&
                         est.mappingConfidence >= p.confidence;
   if (!confused) {
-    if (state_.view == View::Facing) confusedSince_ = -1.0;
+    if (state_.view == p.home) confusedSince_ = -1.0;
     return;
   }
   if (confusedSince_ < 0.0) confusedSince_ = frame.time;

@@ -287,6 +287,9 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& scenePath, 
     lesson.mirror = *m;
   }
   lesson.mirror.perspective.expected = lesson.mapping;
+  // Every front end starts in the scene's view: the mirror model starts there (and returns there
+  // after Imagine); the desktop's side camera is a display choice on top of a facing model.
+  lesson.mirror.perspective.home = lesson.view == LessonView::FirstPerson ? View::FirstPerson : View::Facing;
   // The coach's words follow the grades of the score table and each stage's pass score.
   lesson.mirror.grades.bands = lesson.scoring.grades;
   for (int s = 0; s < kStageCount; ++s)

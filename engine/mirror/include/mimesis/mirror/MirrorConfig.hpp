@@ -114,6 +114,10 @@ struct PerspectiveConfig {
   double confidence = 0.7;      // confidence of the other mapping needed
   double holdSeconds = 2.0;     // ... held this long
   bool switchView = true;       // the scene allows the change to the first-person view
+  // The view a lesson starts in and returns to after Imagine: the scene's "view" key (a side
+  // view is a desktop camera, not a mirror-model view, so it counts as facing here). Not a JSON
+  // setting of the mirror model: the scene says it once for every front end.
+  View home = View::Facing;
 };
 
 // Rapport: the facing model echoes the learner's head. Off by default. JSON section "rapport".

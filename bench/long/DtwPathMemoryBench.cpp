@@ -13,23 +13,14 @@
 #include <ctime>
 #include <string>
 
+#include "BenchClock.hpp"
 #include "mimesis/scoring/Dtw.hpp"
 
 namespace {
 
 using namespace mimesis;
-
-double cpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
-
-double wallSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
+using mimesis::bench::cpuSeconds;
+using mimesis::bench::wallSeconds;
 
 // 78 smooth channels (padded to 80), the learner a slowly drifting time warp of the expert.
 FeatureMatrix features(int frames, bool learner) {

@@ -21,6 +21,7 @@
 #include "../../tests/scoring/LongClipTestClips.hpp"
 #include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion/MrecWriter.hpp"
+#include "BenchClock.hpp"
 #include "mimesis/scoring/Dtw.hpp"
 #include "mimesis/scoring/Features.hpp"
 #include "mimesis/scoring/MotionStream.hpp"
@@ -29,12 +30,7 @@
 namespace {
 
 using namespace mimesis;
-
-double cpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
+using mimesis::bench::cpuSeconds;
 
 int alignmentSweep(bool quick) {
   std::printf("== alignment on looped clips: reported lag (ms) for each injected lag; * = wrong by > 2 frames\n");

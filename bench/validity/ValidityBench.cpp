@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     if (!header) {
       std::fprintf(pairs, "movement,subject,ref,other,correct,dtw,score,shape_mm,posture_deg,placement_mm,lag_ms,"
                           "smoothness_loss,coverage,tempo,irregularity_ms,"
-                          "s_shape,s_posture,s_placement,s_timing,s_rhythm,s_smoothness,s_coverage,"
+                          "s_shape,s_posture,s_placement,s_timing,s_rhythm,s_smoothness,s_coverage,s_match,match_mm,"
                           "e_reach,l_reach,e_excursion,l_excursion,e_speed,l_speed,e_accel,l_accel");
       for (const auto& g : r.groups)
         std::fprintf(pairs, ",%s:shape,%s:posture,%s:placement,%s:gain,%s:lag", g.name.c_str(), g.name.c_str(),
@@ -58,8 +58,8 @@ int main(int argc, char** argv) {
                  ref.episode, other.episode, other.correct ? 1 : 0, dtw, r.score, r.shapeMm, r.postureDeg, r.placementMm,
                  r.lagMs, r.smoothnessLoss, r.coverage, r.tempo, r.irregularityMs);
     const auto& s = r.scores;
-    std::fprintf(pairs, ",%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f", s.shape, s.posture, s.placement, s.timing, s.rhythm,
-                 s.smoothness, s.coverage);
+    std::fprintf(pairs, ",%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.4f", s.shape, s.posture, s.placement, s.timing,
+                 s.rhythm, s.smoothness, s.coverage, s.hasMatch ? s.match : -1.0, s.hasMatch ? r.matchMm : -1.0);
     const auto& e = measures.at(&ref.clip);
     const auto& l = measures.at(&other.clip);
     std::fprintf(pairs, ",%.4f,%.4f,%.5f,%.5f,%.5f,%.5f,%.6f,%.6f", e.reachM, l.reachM, e.excursionM, l.excursionM,

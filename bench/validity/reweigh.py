@@ -21,9 +21,9 @@ import math
 import sys
 from collections import defaultdict
 
-METRICS = ["shape", "posture", "placement", "timing", "rhythm", "smoothness", "coverage"]
+METRICS = ["shape", "posture", "placement", "timing", "rhythm", "smoothness", "coverage", "match"]
 DEFAULT_WEIGHTS = dict(shape=0.62, posture=0.05, placement=0.05, timing=0.03, rhythm=0.15, smoothness=0.0,
-                       coverage=0.10)  # ScoreWeights in ScoringConfig.hpp
+                       coverage=0.10, match=1.0)  # ScoreWeights in ScoringConfig.hpp
 
 
 def auroc(pos, neg):
@@ -62,16 +62,18 @@ def scorer(rows, weights, factors):
     for expr, _ in factors:
         xs = sorted(column(r, expr) for r in rows)
         medians[expr] = xs[len(xs) // 2]
-    total = sum(weights.values())
-
     def score(r):
         s = {m: r["s_" + m] for m in METRICS}
+        # A metric the scorer did not measure (dumped as -1: the body pose match of a clip
+        # without a body) is left out of the weighted mean, as combineScores does.
+        present = [m for m in METRICS if s[m] >= 0]
+        total = sum(weights[m] for m in present)
         if factors:
             f = 1.0
             for expr, q in factors:
                 f *= (column(r, expr) / medians[expr]) ** q
             s["shape"] = 100.0 * math.exp(-r["shape_mm"] / (r["shape_ref"] * f))
-        return sum(weights[m] * s[m] for m in METRICS) / total
+        return sum(weights[m] * s[m] for m in present) / total
     return score
 
 

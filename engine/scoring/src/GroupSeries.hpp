@@ -51,9 +51,16 @@ struct PairErrors {
   std::vector<float> angle;    // |angle difference|, degrees
   std::vector<float> place;    // unit placement distance, metres
   std::vector<double> orient;  // hand units: wrist orientation difference, degrees
+  // Per pair: its weight in a body group's shape mean (weighBodyPairs); empty: equal weights.
+  std::vector<float> shapeWeight;
 };
 void buildPairErrors(const MotionStream& expert, const MotionStream& learner, const WarpPath& warp,
                      PairErrors& out);
+
+// Fills out.shapeWeight: the expert body's root-relative joint speed at each pair's expert
+// frame plus `stillFrameWeight` x its mean over the warp (BodyMotionWeights.cpp). Leaves it
+// empty (equal weights) without a body or when the expert's body never moves.
+void weighBodyPairs(const MotionStream& expert, const WarpPath& warp, double stillFrameWeight, PairErrors& out);
 
 // measureGroup over `span` reading prepared series: identical results, no per-pair extraction.
 // `scratch` vectors are reused between calls.

@@ -250,6 +250,7 @@ double combineScores(const MetricScores& s, const ScoreWeights& w, bool withCove
   if (s.hasPlacement) { loss += w.placement * (100.0 - s.placement); wsum += w.placement; }
   if (s.hasSmoothness) { loss += w.smoothness * (100.0 - s.smoothness); wsum += w.smoothness; }
   if (s.hasRhythm) { loss += w.rhythm * (100.0 - s.rhythm); wsum += w.rhythm; }
+  if (s.hasMatch) { loss += w.match * (100.0 - s.match); wsum += w.match; }
   if (withCoverage) { loss += w.coverage * (100.0 - s.coverage); wsum += w.coverage; }
   return wsum > 0.0 ? std::clamp(finiteOr(100.0 - loss / wsum, 0.0), 0.0, 100.0) : 0.0;
 }
@@ -354,13 +355,17 @@ GroupReport measureGroupSeries(const MotionStream& E, const MotionStream& L, con
 
   // Shape, posture, placement over the pairs (per-pair errors prepared for the whole warp).
   const std::size_t P = errors.pairs;
-  double shape = 0, posture = 0, place = 0;
+  double shape = 0, posture = 0, place = 0, shapeWeight = 0, plainShape = 0;
   std::size_t nShape = 0, nPosture = 0, nPlace = 0;
-  for (std::size_t k = span.begin; k < span.end; ++k)
+  // Body groups weigh each pair by the expert's motion there (weighBodyPairs); hands alike.
+  const bool weighed = g.unit == static_cast<int>(UnitKind::Body) && errors.shapeWeight.size() == P;
+  for (std::size_t k = span.begin; k < span.end; ++k) {
+    const double wk = weighed ? static_cast<double>(errors.shapeWeight[k]) : 1.0;
     for (int t : g.tracks) {
       const float v = errors.track[static_cast<std::size_t>(t) * P + k];
-      if (v >= 0.0f) { shape += static_cast<double>(v); ++nShape; }
+      if (v >= 0.0f) { shape += wk * static_cast<double>(v); plainShape += static_cast<double>(v); shapeWeight += wk; ++nShape; }
     }
+  }
   const std::size_t uc = static_cast<std::size_t>(g.unit) * P;  // the unit's column
   const bool handRoot = g.isUnitRoot && g.unit != static_cast<int>(UnitKind::Body);
   for (std::size_t k = span.begin; k < span.end; ++k) {
@@ -376,7 +381,9 @@ GroupReport measureGroupSeries(const MotionStream& E, const MotionStream& L, con
       if (v >= 0.0f) { place += static_cast<double>(v); ++nPlace; }
     }
   r.scorable = nShape > 0;
-  r.shapeMm = nShape ? finiteOr(shape / static_cast<double>(nShape) * 1000.0, 0.0) : 0.0;
+  // A span the weights leave empty (only still frames, with no floor) falls back to equal weights.
+  if (nShape && !(shapeWeight > 0.0)) shape = plainShape, shapeWeight = static_cast<double>(nShape);
+  r.shapeMm = nShape ? finiteOr(shape / shapeWeight * 1000.0, 0.0) : 0.0;
   r.postureDeg = nPosture ? finiteOr(posture / static_cast<double>(nPosture), 0.0) : 0.0;
   r.hasPlacement = nPlace > 0;
   r.placementMm = nPlace ? finiteOr(place / static_cast<double>(nPlace) * 1000.0, 0.0) : 0.0;
@@ -514,6 +521,7 @@ GroupReport measureGroup(const MotionStream& E, const MotionStream& L, const War
   detail::buildGroupSeries(E, L, group, cfg, series);
   detail::PairErrors errors;
   detail::buildPairErrors(E, L, w, errors);
+  detail::weighBodyPairs(E, w, cfg.bodyStillFrameWeight, errors);
   detail::GroupScratch scratch;
   return detail::measureGroupSeries(E, L, w, span, series, errors, spanLagMs, cfg, scratch);
 }

@@ -26,6 +26,7 @@ json scoresJson(const MetricScores& s) {
   j["rhythm"] = s.hasRhythm ? json(r2(s.rhythm)) : json(nullptr);
   j["smoothness"] = s.hasSmoothness ? json(r2(s.smoothness)) : json(nullptr);
   j["coverage"] = r2(s.coverage);
+  j["match"] = s.hasMatch ? json(r2(s.match)) : json(nullptr);
   return j;
 }
 
@@ -73,6 +74,7 @@ std::string toJson(const ScoreReport& r, const JsonOptions& opt) {
   m["placement_mm"] = r.scores.hasPlacement ? json(r3(r.placementMm)) : json(nullptr);
   m["tremor_mm"] = r3(r.tremorMm);
   m["smoothness_loss"] = r.scores.hasSmoothness ? json(r3(r.smoothnessLoss)) : json(nullptr);
+  m["match_mm"] = r.scores.hasMatch ? json(r3(r.matchMm)) : json(nullptr);
   m["anatomical_cost_per_step"] = r3(r.anatomicalCostPerStep * 1e6);
   m["mirror_cost_per_step"] = r3(r.mirrorCostPerStep * 1e6);
   j["metrics"] = m;
@@ -107,6 +109,7 @@ std::string toJson(const ScoreReport& r, const JsonOptions& opt) {
     sj["irregularity_ms"] = r3(s.irregularityMs);
     sj["coverage"] = r3(s.coverage);
     sj["validity"] = r3(s.validity);
+    sj["match_mm"] = s.scores.hasMatch ? json(r3(s.matchMm)) : json(nullptr);
     sj["scores"] = scoresJson(s.scores);
     sj["diagnosis"] = s.diagnosis;
     json sg = json::array();

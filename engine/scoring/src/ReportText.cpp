@@ -57,12 +57,14 @@ std::string formatTable(const ScoreReport& r) {
        (r.hasGain ? num(r.gain, 2) : std::string("-")) + "\n";
   o += "coverage " + num(r.coverage * 100.0, 0) + "%   validity " + num(r.validity * 100.0, 0) + "%   shape " +
        num(r.shapeMm, 1) + " mm   posture " + numOr(r.scores.hasPosture, r.postureDeg, 1) + " deg   placement " +
-       numOr(r.scores.hasPlacement, r.placementMm, 1) + " mm   irregularity " + num(r.irregularityMs, 0) + " ms\n";
+       numOr(r.scores.hasPlacement, r.placementMm, 1) + " mm   irregularity " + num(r.irregularityMs, 0) + " ms" +
+       (r.scores.hasMatch ? "   match " + num(r.matchMm, 1) + " mm" : "") + "\n";
   const MetricScores& sc = r.scores;
   o += "scores: shape " + num(sc.shape, 0) + "  posture " + numOr(sc.hasPosture, sc.posture, 0) + "  placement " +
        numOr(sc.hasPlacement, sc.placement, 0) + "  timing " + num(sc.timing, 0) + "  rhythm " +
        numOr(sc.hasRhythm, sc.rhythm, 0) + "  smoothness " +
        numOr(sc.hasSmoothness, sc.smoothness, 0) + "  coverage " + num(sc.coverage, 0) +
+       (sc.hasMatch ? "  match " + num(sc.match, 0) : "") +
        (sc.hasSmoothness && sc.hasPosture && sc.hasPlacement ? "" : "   (-: not measured)") + "\n";
   o += "diagnosis: " + joined(r.diagnosis, "; ") + "\n\n";
   o += pad("group", 16) + pad("score", 7) + pad("grade", 8) + pad("shape", 8) + pad("posture", 8) + pad("place", 8) +

@@ -13,6 +13,7 @@
 #include "mimesis/scoring/Segmentation.hpp"
 
 #include "GroupSeries.hpp"
+#include "PoseMatch.hpp"
 
 namespace mimesis {
 namespace {
@@ -66,8 +67,9 @@ std::vector<double> shapeWeights(const StreamLayout& layout, const std::vector<i
   return w;
 }
 
+// `matchMm`: the span's body pose match, when measured (PoseMatch.hpp).
 Summary summarise(const std::vector<GroupReport>& groups, const std::vector<double>& shapeWeight,
-                  const TimingMetrics& timing, const ScoringConfig& cfg) {
+                  const TimingMetrics& timing, std::optional<double> matchMm, const ScoringConfig& cfg) {
   Summary s;
   double nScore = 0, nPosture = 0, nPlace = 0, nSmooth = 0, nAll = 0, wShape = 0, shapeRef = 0;
   for (std::size_t k = 0; k < groups.size(); ++k) {
@@ -106,6 +108,8 @@ Summary summarise(const std::vector<GroupReport>& groups, const std::vector<doub
   if (!s.hasPosture) s.scores.posture = 0.0;
   if (!s.hasPlacement) s.scores.placement = 0.0;
   if (!s.hasSmoothness) s.scores.smoothness = 0.0;
+  s.scores.hasMatch = matchMm.has_value();
+  s.scores.match = matchMm ? scoreFromError(*matchMm, ref.bodyMatchMm) : 0.0;
   s.score = nScore > 0 ? combineScores(s.scores, cfg.weights, true) : 0.0;
   return s;
 }
@@ -138,6 +142,19 @@ void skipDoNotCopy(const Clip& expert, const WarpPath& w, detail::PairErrors& er
     for (std::size_t c = k; c < errors.place.size(); c += P) errors.place[c] = -1.0f;
     for (std::size_t c = k; c < errors.orient.size(); c += P) errors.orient[c] = -1.0;
   }
+}
+
+// Whether a do-not-copy span covers any expert frame in [begin, end): the pose match has no
+// pairs to leave out (its warp is its own), so such a span gets no match rather than one that
+// counts what the learner was told not to copy.
+bool touchesDoNotCopy(const Clip& expert, int begin, int end) {
+  for (const Annotation& a : expert.annotations) {
+    if (a.kind != "do-not-copy") continue;
+    for (int j = std::max(begin, 0); j < end && j < static_cast<int>(expert.frames.size()); ++j)
+      if (expert.frames[static_cast<std::size_t>(j)].time >= a.start && expert.frames[static_cast<std::size_t>(j)].time < a.end)
+        return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -199,17 +216,24 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
     const float es = measureBodySize(expert), ls = measureBodySize(learner);
     if (es > 0.0f && ls > 0.0f) eopt.bodyScale = ls / es;
     const double reach = measureBodyReach(learner), nominal = cfg.references.nominalBodyReachM;
-    if (reach > 0.0 && nominal > 0.0 && std::isfinite(nominal))
-      scfg.references.bodyShapeMm = cfg.references.bodyShapeMm * std::clamp(reach / nominal, 0.25, 4.0);
+    if (reach > 0.0 && nominal > 0.0 && std::isfinite(nominal)) {
+      const double size = std::clamp(reach / nominal, 0.25, 4.0);
+      scfg.references.bodyShapeMm = cfg.references.bodyShapeMm * size;
+      scfg.references.bodyMatchMm = cfg.references.bodyMatchMm * size;
+    }
     dcfg.references.bodyShapeMm = scfg.references.bodyShapeMm;
+    dcfg.references.bodyMatchMm = scfg.references.bodyMatchMm;
     // ... and at a nominal size of movement: the reference grows slowly with how far the
     // expert's joints travel (relative to its reach), so a squat's few centimetres of slack do
     // not outweigh a shoulder rotation's (SCORING.md: helps the mean on both halves of UI-PRMD).
     const double ereach = measureBodyReach(expert), excursion = measureBodyExcursion(expert);
     const double nomExc = cfg.references.nominalBodyExcursion, exponent = cfg.references.bodyExcursionExponent;
     if (ereach > 0.0 && excursion > 0.0 && nomExc > 0.0 && std::isfinite(nomExc) && std::isfinite(exponent) &&
-        exponent != 0.0)
-      scfg.references.bodyShapeMm *= std::pow(std::clamp(excursion / ereach / nomExc, 0.1, 10.0), exponent);
+        exponent != 0.0) {
+      const double movement = std::pow(std::clamp(excursion / ereach / nomExc, 0.1, 10.0), exponent);
+      scfg.references.bodyShapeMm *= movement;
+      scfg.references.bodyMatchMm *= movement;
+    }
   }
 
   const DtwOptions dopt = dtwOptionsFor(cfg, expert.rate, learner.rate);
@@ -313,6 +337,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   detail::GroupScratch scratch;
   detail::PairErrors errors;
   detail::buildPairErrors(E, L, w, errors);
+  detail::weighBodyPairs(E, w, scfg.bodyStillFrameWeight, errors);
   skipDoNotCopy(expert, w, errors);
   for (int g : groups) {
     detail::buildGroupSeries(E, L, g, scfg, series);
@@ -327,20 +352,37 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
       seg.groups.push_back(std::move(sg));
     }
   }
+  // Body pose match over the whole trial and each reached segment (PoseMatch.hpp).
+  const bool bodyScored = C.units[static_cast<std::size_t>(UnitKind::Body)] && layout.bodyJointCount > 1;
+  const FeatureMatrix poseE = bodyScored ? detail::bodyPoseFeatures(E) : FeatureMatrix{};
+  const FeatureMatrix poseL = bodyScored ? detail::bodyPoseFeatures(L) : FeatureMatrix{};
+  auto matchOver = [&](int e0, int e1, int l0, int l1) -> std::optional<double> {
+    if (!bodyScored || touchesDoNotCopy(expert, e0, e1)) return std::nullopt;
+    return detail::bodyPoseMatchMm(poseE, poseL, layout.bodyJointCount - 1, e0, e1, l0, l1, dopt);
+  };
+  const std::optional<double> match = matchOver(0, M, 0, L.frameCount);
+
   const std::vector<double> shapeWeight = shapeWeights(layout, groups, scfg);
-  const Summary s = summarise(r.groups, shapeWeight, tm, scfg);
+  const Summary s = summarise(r.groups, shapeWeight, tm, match, scfg);
+  r.matchMm = match ? clean(*match) : 0.0;
   r.shapeMm = s.shapeMm; r.postureDeg = s.postureDeg; r.placementMm = s.placementMm;
   r.tremorMm = s.tremorMm; r.smoothnessLoss = s.smoothnessLoss; r.validity = s.validity;
   r.hasGain = s.hasGain; r.gain = s.gain; r.scores = s.scores; r.score = s.score;
   r.grade = gradeFor(r.score, scfg.grades);
 
-  for (SegmentReport& seg : r.segments) {
+  for (std::size_t k = 0; k < r.segments.size(); ++k) {
+    SegmentReport& seg = r.segments[k];
     if (seg.reached) {
       TimingMetrics st;
       st.lagMs = seg.lagMs;
       st.irregularityMs = seg.irregularityMs;
       st.coverage = seg.coverage;
-      const Summary ss = summarise(seg.groups, shapeWeight, st, scfg);
+      const PairSpan& sp = segSpans[k];
+      const std::optional<double> segMatch =
+          sp.empty() ? std::nullopt
+                     : matchOver(spans[k].begin, spans[k].end, w.learner[sp.begin], w.learner[sp.end - 1] + 1);
+      seg.matchMm = segMatch ? clean(*segMatch) : 0.0;
+      const Summary ss = summarise(seg.groups, shapeWeight, st, segMatch, scfg);
       seg.scores = ss.scores;
       seg.score = ss.score;
       seg.validity = ss.validity;

@@ -27,6 +27,10 @@ struct MetricScores {
   // the weighted mean, null in JSON, "-" in text and an empty CSV cell. Shape, timing and
   // coverage are always measured when the span is scorable; rhythm for whole spans only.
   bool hasPosture = true, hasPlacement = true, hasSmoothness = true, hasRhythm = true;
+  // Body pose match (ScoreReport::matchMm): measured for a span with a body the learner
+  // tracked, never for a group or for hands; absent like the metrics above when not measured.
+  double match = 100.0;
+  bool hasMatch = false;
 };
 
 // Metrics of one joint group over a span of the warp. Values that could not be measured are 0
@@ -68,6 +72,7 @@ struct SegmentReport {
   double irregularityMs = 0.0;  // RMS deviation of the warp from its straight-line fit
   double coverage = 0.0;        // fraction of the segment's expert frames matched
   double validity = 0.0;
+  double matchMm = 0.0;         // body pose match over the segment (scores.hasMatch)
   MetricScores scores;
   std::vector<GroupReport> groups;
   std::vector<std::string> diagnosis;
@@ -93,6 +98,11 @@ struct ScoreReport {
   double coverage = 0.0;
   double validity = 0.0;
   double shapeMm = 0.0, postureDeg = 0.0, placementMm = 0.0, tremorMm = 0.0, smoothnessLoss = 0.0;
+  // Body pose match: the RMS distance of the body's joints about the root, expert against
+  // learner, along the time warp that makes it smallest (closed ends, no band), mm. The shape
+  // error is measured along the learner's own timing; this is how close the movement comes at
+  // the best timing. Only where a body is scored (scores.hasMatch).
+  double matchMm = 0.0;
   MetricScores scores;
   std::vector<GroupReport> groups;
   std::vector<SegmentReport> segments;

@@ -33,6 +33,10 @@ struct ScoreReferences {
   // movement than in a large one; 0 turns it off. Measured on UI-PRMD (SCORING.md).
   double nominalBodyExcursion = 0.06;
   double bodyExcursionExponent = 0.25;
+  // Body pose match (ScoreReport::matchMm): the RMS joint distance about the root along the
+  // time warp that minimises it. Scales with the learner's reach and the expert's excursion as
+  // bodyShapeMm does; half of it, because the best timing leaves only the pose's own error.
+  double bodyMatchMm = 20.0;
   double postureDeg = 15.0;     // mean joint-angle error
   double placementMm = 60.0;    // mean wrist (or root) trajectory error after anchoring
   double lagMs = 300.0;         // |lag|
@@ -54,6 +58,10 @@ struct ScoreWeights {
   double rhythm = 0.15;
   double smoothness = 0.0;
   double coverage = 0.10;
+  // Body clips only (hands have no such measure): the best-match pose distance weighs as much
+  // as the six metrics above together. On UI-PRMD it is what lifts the shoulder movements past
+  // plain DTW, and it needs the shape along the learner's own timing beside it (SCORING.md).
+  double match = 1.0;
 };
 
 // Grade thresholds on a 0–100 score: >= perfect → Perfect, >= good → Good, >= ok → OK, else Miss.
@@ -106,6 +114,11 @@ struct ScoringConfig {
   // groups share the rest equally. Trunk lean and twist are what UI-PRMD's incorrect
   // repetitions show most (SCORING.md); hand groups all count alike.
   double bodyTrunkShapeShare = 0.4;
+  // Body shape is a mean over the warp weighted by how fast the expert's joints move at each
+  // pair, plus this share of its mean speed: the lesson is in the moving frames, and a pose the
+  // expert holds still still counts, a tenth as much as an average moving frame (SCORING.md).
+  // Hand groups keep equal weights. 0 weighs still frames not at all; a large value, equally.
+  double bodyStillFrameWeight = 0.1;
 
   // Per-group lag search around the global warp, seconds each side.
   double groupLagSearchSeconds = 0.4;

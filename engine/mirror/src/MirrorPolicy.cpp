@@ -1,6 +1,6 @@
 // MirrorPolicy: the decisions of mirror-model.md, each logged with the estimate behind it.
 // Sections: helpers · setters · start · per frame (cues, mapping and perspective, rapport).
-// The per-trial steps are in MirrorPolicyTrial.cpp.
+// The per-trial steps are in MirrorPolicyTrial.cpp and MirrorPolicyFeedback.cpp.
 #include "mimesis/mirror/MirrorPolicy.hpp"
 
 #include <algorithm>

@@ -82,7 +82,8 @@ class MirrorPolicy {
   std::string mappingAdvice(const MirrorObserver& observer) const;
   void updateRapport(const ObservedFrame& frame, DecisionTrace& trace);
 
-  // The steps of onTrial, in the order it runs them (MirrorPolicyTrial.cpp).
+  // The steps of onTrial, in the order it runs them (MirrorPolicyTrial.cpp; what the learner is
+  // told: MirrorPolicyFeedback.cpp).
   void endWatchingTrial(double time, DecisionTrace& trace);
   void endCutShortTrial(double time, const TrialOutcome& outcome, DecisionTrace& trace);
   TrialErrors measureTrial(const TrialOutcome& outcome) const;

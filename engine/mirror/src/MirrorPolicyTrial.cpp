@@ -14,11 +14,8 @@
 namespace mimesis {
 
 using policy::because;
-using policy::cellLabel;
 using policy::kCount;
-using policy::kToleranceKeys;
 using policy::kUnbounded;
-using policy::passScoreKey;
 
 void MirrorPolicy::onTrial(double time, const TrialOutcome& outcome, const MirrorObserver& observer,
                            DecisionTrace& trace) {

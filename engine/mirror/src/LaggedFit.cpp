@@ -92,6 +92,29 @@ void signedSquareKernel(const double* __restrict cov, const double* __restrict v
     key[i] = (c * std::abs(c)) / (ok ? varX[i] * varY[i] : 1.0);
   }
 }
+// The rings are stored per stream twice over (2 x depth slots; a sample goes at its slot and
+// depth slots later), so every window of them reads as one contiguous run. The slot of `age`
+// (clamped into the ring) in `stream`'s ring whose newest sample is at `head`:
+std::size_t ringSlot(int stream, std::size_t depth, std::size_t head, int age) {
+  return static_cast<std::size_t>(stream) * 2 * depth + head +
+         std::min(static_cast<std::size_t>(std::max(0, age)), depth - 1);
+}
+
+// Writes sample `v` and its validity at slot `b` and its twin `b + depth`.
+void writeTwice(std::vector<double>& rx, std::vector<double>& ry, std::vector<double>& rz,
+                std::vector<unsigned char>& valid, std::size_t b, std::size_t depth, const glm::dvec3& v,
+                unsigned char ok) {
+  rx[b] = rx[b + depth] = v.x;
+  ry[b] = ry[b + depth] = v.y;
+  rz[b] = rz[b + depth] = v.z;
+  valid[b] = valid[b + depth] = ok;
+}
+
+glm::dvec3 sampleAt(const std::vector<double>& rx, const std::vector<double>& ry, const std::vector<double>& rz,
+                    std::size_t i) {
+  return {rx[i], ry[i], rz[i]};
+}
+
 }  // namespace
 
 void LaggedFit::configure(int streams, std::span<const std::pair<int, int>> pairs, int window,
@@ -159,11 +182,8 @@ void LaggedFit::push(std::span<const glm::dvec3> expert, std::span<const bool> e
     if (x.x != 0.0 || x.y != 0.0 || x.z != 0.0) eLastNonZero_[s] = pushed_;
     // Expert ring and its window sum over ages 0..W-1.
     const std::size_t eb = s * 2 * E + eHead_;
-    ex_[eb] = ex_[eb + E] = x.x;
-    ey_[eb] = ey_[eb + E] = x.y;
-    ez_[eb] = ez_[eb + E] = x.z;
-    eValid_[eb] = eValid_[eb + E] = xv;
-    const glm::dvec3 xOut(ex_[eb + W], ey_[eb + W], ez_[eb + W]);
+    writeTwice(ex_, ey_, ez_, eValid_, eb, E, x, xv);
+    const glm::dvec3 xOut = sampleAt(ex_, ey_, ez_, eb + W);
     eSum_[s] += x - xOut;
     eSumSq_[s] += glm::dot(x, x) - glm::dot(xOut, xOut);
     eValidCount_[s] += xv - eValid_[eb + W];
@@ -174,12 +194,9 @@ void LaggedFit::push(std::span<const glm::dvec3> expert, std::span<const bool> e
     hxx_[hb] = hxx_[hb + H] = eSumSq_[s];
     // Learner ring and its window sum over ages D..D+W-1 (the judged window).
     const std::size_t lb = s * 2 * L + lHead_;
-    lx_[lb] = lx_[lb + L] = y.x;
-    ly_[lb] = ly_[lb + L] = y.y;
-    lz_[lb] = lz_[lb + L] = y.z;
-    lValid_[lb] = lValid_[lb + L] = yv;
-    const glm::dvec3 yIn(lx_[lb + D], ly_[lb + D], lz_[lb + D]);
-    const glm::dvec3 yOut(lx_[lb + D + W], ly_[lb + D + W], lz_[lb + D + W]);
+    writeTwice(lx_, ly_, lz_, lValid_, lb, L, y, yv);
+    const glm::dvec3 yIn = sampleAt(lx_, ly_, lz_, lb + D);
+    const glm::dvec3 yOut = sampleAt(lx_, ly_, lz_, lb + D + W);
     lSum_[s] += yIn - yOut;
     lSumSq_[s] += glm::dot(yIn, yIn) - glm::dot(yOut, yOut);
     lValidCount_[s] += lValid_[lb + D] - lValid_[lb + D + W];
@@ -334,26 +351,16 @@ double LaggedFit::learnerValidFraction(int stream) const {
 }
 
 glm::dvec3 LaggedFit::expertAt(int stream, int age) const {
-  const std::size_t E = expertDepth_;
-  const std::size_t i = static_cast<std::size_t>(stream) * 2 * E + eHead_ +
-                        std::min(static_cast<std::size_t>(std::max(0, age)), E - 1);
-  return {ex_[i], ey_[i], ez_[i]};
+  return sampleAt(ex_, ey_, ez_, ringSlot(stream, expertDepth_, eHead_, age));
 }
 glm::dvec3 LaggedFit::learnerAt(int stream, int age) const {
-  const std::size_t L = learnerDepth_;
-  const std::size_t i = static_cast<std::size_t>(stream) * 2 * L + lHead_ +
-                        std::min(static_cast<std::size_t>(std::max(0, age)), L - 1);
-  return {lx_[i], ly_[i], lz_[i]};
+  return sampleAt(lx_, ly_, lz_, ringSlot(stream, learnerDepth_, lHead_, age));
 }
 bool LaggedFit::expertValidAt(int stream, int age) const {
-  const std::size_t E = expertDepth_;
-  return eValid_[static_cast<std::size_t>(stream) * 2 * E + eHead_ +
-                 std::min(static_cast<std::size_t>(std::max(0, age)), E - 1)] != 0;
+  return eValid_[ringSlot(stream, expertDepth_, eHead_, age)] != 0;
 }
 bool LaggedFit::learnerValidAt(int stream, int age) const {
-  const std::size_t L = learnerDepth_;
-  return lValid_[static_cast<std::size_t>(stream) * 2 * L + lHead_ +
-                 std::min(static_cast<std::size_t>(std::max(0, age)), L - 1)] != 0;
+  return lValid_[ringSlot(stream, learnerDepth_, lHead_, age)] != 0;
 }
 
 glm::dvec3 LaggedFit::learnerMean(int stream) const {

@@ -1,6 +1,6 @@
 // MirrorPolicy: the decisions of mirror-model.md, each logged with the estimate behind it.
 // Sections: helpers · setters · start · per frame (cues, mapping and perspective, rapport).
-// The per-trial steps are in MirrorPolicyTrial.cpp.
+// The per-trial steps are in MirrorPolicyTrial.cpp and MirrorPolicyFeedback.cpp.
 #include "mimesis/mirror/MirrorPolicy.hpp"
 
 #include <algorithm>
@@ -134,25 +134,25 @@ void MirrorPolicy::setStage(double time, Stage to, const DecisionCause& cause, D
   if (!stageGuided(to)) setLoop(time, -1, follow, trace);
 }
 
+template <class T>
+void MirrorPolicy::setNumber(double time, T& field, T to, T epsilon, DecisionKind kind, const char* subject,
+                             int digits, DecisionCause cause, DecisionTrace& trace) {
+  if (std::abs(to - field) < epsilon) return;
+  record(time, kind, subject, formatFixed(field, digits), formatFixed(to, digits), std::move(cause), trace);
+  field = to;
+}
+
 void MirrorPolicy::setOpacity(double time, float to, DecisionCause cause, DecisionTrace& trace) {
-  if (std::abs(to - state_.ghostOpacity) < 1e-6f) return;
-  record(time, DecisionKind::GhostOpacity, "ghost", formatFixed(state_.ghostOpacity, 2),
-         formatFixed(to, 2), std::move(cause), trace);
-  state_.ghostOpacity = to;
+  setNumber(time, state_.ghostOpacity, to, 1e-6f, DecisionKind::GhostOpacity, "ghost", 2, std::move(cause), trace);
 }
 
 void MirrorPolicy::setTempo(double time, float to, DecisionCause cause, DecisionTrace& trace) {
-  if (std::abs(to - state_.tempo) < 1e-6f) return;
-  record(time, DecisionKind::Tempo, "playback", formatFixed(state_.tempo, 2), formatFixed(to, 2),
-         std::move(cause), trace);
-  state_.tempo = to;
+  setNumber(time, state_.tempo, to, 1e-6f, DecisionKind::Tempo, "playback", 2, std::move(cause), trace);
 }
 
 void MirrorPolicy::setLead(double time, double to, DecisionCause cause, DecisionTrace& trace) {
-  if (std::abs(to - state_.anticipationLeadSeconds) < 1e-9) return;
-  record(time, DecisionKind::AnticipationLead, "ghost", formatFixed(state_.anticipationLeadSeconds, 3),
-         formatFixed(to, 3), std::move(cause), trace);
-  state_.anticipationLeadSeconds = to;
+  setNumber(time, state_.anticipationLeadSeconds, to, 1e-9, DecisionKind::AnticipationLead, "ghost", 3,
+            std::move(cause), trace);
 }
 
 void MirrorPolicy::setView(double time, View to, DecisionCause cause, DecisionTrace& trace) {

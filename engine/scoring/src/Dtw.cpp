@@ -43,6 +43,16 @@ int pickEnd(const double* lastRow, int lo, int hi, int N) {
   return best;
 }
 
+// Where a banded DP's path ends in the last row, spanning [lo, hi] (`lastRow`), and its cost:
+// the cheapest end per path length when the end is open, else the expert's last frame (or the
+// band's last column). Both cores end their forward pass with this.
+WarpPath pathEnd(const std::vector<double>& lastRow, int lo, int hi, int N, int M, bool openEnd) {
+  WarpPath w;
+  w.expertEnd = openEnd ? pickEnd(lastRow.data(), lo, hi, N) : std::min(M - 1, hi);
+  w.cost = lastRow[static_cast<std::size_t>(w.expertEnd - lo)];
+  return w;
+}
+
 // One DP row: D(i, j) for j in [lo, hi] from the previous row's [plo, phi] (`prev`, empty for
 // i == 0) and the costs `cost`. `Step` is told each cell's choice (kDiag/kUp/kLeft) so the
 // caller can store a direction or carry an origin. Every caller shares these exact double
@@ -117,10 +127,8 @@ WarpPath fullDirectionsCore(const FeatureMatrix& L, const FeatureMatrix& E, cons
     plo = lo;
     phi = hi;
   }
-  WarpPath w;
-  const int end = openEnd ? pickEnd(prev.data(), plo, phi, N) : std::min(M - 1, phi);
-  w.expertEnd = end;
-  w.cost = prev[static_cast<std::size_t>(end - plo)];
+  WarpPath w = pathEnd(prev, plo, phi, N, M, openEnd);
+  const int end = w.expertEnd;
   walkBack(N - 1, end, -1, [&](int i, int j) {
     return dir[offset[static_cast<std::size_t>(i)] + static_cast<std::size_t>(j - rows.lo[static_cast<std::size_t>(i)])];
   }, w);
@@ -181,10 +189,8 @@ WarpPath checkpointedCore(const FeatureMatrix& L, const FeatureMatrix& E, const 
     plo = lo;
     phi = hi;
   }
-  WarpPath w;
-  const int end = openEnd ? pickEnd(prev.data(), plo, phi, N) : std::min(M - 1, phi);
-  w.expertEnd = end;
-  w.cost = prev[static_cast<std::size_t>(end - plo)];
+  WarpPath w = pathEnd(prev, plo, phi, N, M, openEnd);
+  const int end = w.expertEnd;
 
   // One known path cell per checkpoint row, from the end back.
   struct Point { int row, col; };

@@ -63,6 +63,11 @@ class MirrorPolicy {
   void setLead(double time, double to, DecisionCause cause, DecisionTrace& trace);
   void setView(double time, View to, DecisionCause cause, DecisionTrace& trace);
   void setLoop(double time, int to, DecisionCause cause, DecisionTrace& trace);
+  // Opacity, tempo and lead: sets a number of the state and records the decision (both values
+  // with `digits` decimals), unless it moves by less than `epsilon`.
+  template <class T>
+  void setNumber(double time, T& field, T to, T epsilon, DecisionKind kind, const char* subject, int digits,
+                 DecisionCause cause, DecisionTrace& trace);
   void record(double time, DecisionKind kind, std::string subject, std::string from,
               std::string to, DecisionCause cause, DecisionTrace& trace) const;
   std::string segmentLabel(int segment) const;
@@ -77,7 +82,8 @@ class MirrorPolicy {
   std::string mappingAdvice(const MirrorObserver& observer) const;
   void updateRapport(const ObservedFrame& frame, DecisionTrace& trace);
 
-  // The steps of onTrial, in the order it runs them (MirrorPolicyTrial.cpp).
+  // The steps of onTrial, in the order it runs them (MirrorPolicyTrial.cpp; what the learner is
+  // told: MirrorPolicyFeedback.cpp).
   void endWatchingTrial(double time, DecisionTrace& trace);
   void endCutShortTrial(double time, const TrialOutcome& outcome, DecisionTrace& trace);
   TrialErrors measureTrial(const TrialOutcome& outcome) const;

@@ -1,0 +1,23 @@
+// Scoring two .mrec recordings without holding either whole: the score `mimesis score` gives
+// for two recordings, in a few times less memory on long ones (SCORING.md, "Long clips").
+#pragma once
+
+#include <string>
+
+#include "mimesis/core/Error.hpp"
+#include "mimesis/scoring/ScoreReport.hpp"
+#include "mimesis/scoring/ScoringConfig.hpp"
+
+namespace mimesis {
+
+// The same report, byte for byte, as scorePerformance on the two clips readMrec reads from the
+// files, with the same errors. Hand-only recordings are read as streams (streamMrec): once to
+// check them and learn what the scorer asks before it builds a stream (frame times, head,
+// active hands, the learner's first seconds for its bone lengths), then once per stream built;
+// only the scorer's streams are ever held, never a Clip's frames (~2 KB each: 105 MB per clip
+// at 10 minutes, 90 Hz). Recordings with a body skeleton, and any file the streamed reading
+// refuses or that changes between its passes, are read whole and scored by scorePerformance.
+Result<ScoreReport> scoreRecordings(const std::string& expertMrec, const std::string& learnerMrec,
+                                    const ScoringConfig& config);
+
+}  // namespace mimesis

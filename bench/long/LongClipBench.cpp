@@ -8,6 +8,8 @@
 // report is byte-identical to the first child's.
 // Usage: mimesis_long_clip_bench [--quick] [--cost]  (--quick: lengths up to 5 min, cost up to
 // 5 min; --cost: the cost table only)
+//        mimesis_long_clip_bench --write-pair MINUTES DIR  (writes the cost table's pair,
+// DIR/expert.mrec and DIR/learner.mrec, for `/usr/bin/time -v mimesis score ...`)
 #include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <string>
@@ -145,6 +148,15 @@ bool runChild(Child child, double (&out)[N]) {
   return got;
 }
 
+// The cost table's pair at `minutes`: the looped clap and a learner 150 ms late.
+bool writePair(const Clip& clap, int minutes, const std::string& ep, const std::string& lp) {
+  const Clip expert = test::loopClip(clap, minutes * 60.0);
+  LearnerParams p;
+  p.lagMs = 150;
+  const Clip learner = simulateLearner(expert, p);
+  return writeMrec(ep, expert) && writeMrec(lp, learner);
+}
+
 int costTable(bool quick) {
   std::printf("== cost of a two-hand score (CPU s; peak RSS of a process that loads both .mrec and scores)\n");
   std::printf("(align: streams, features and DTW as the scorer runs them; dtw: of which alignDtw; score: scorePerformance)\n");
@@ -160,13 +172,7 @@ int costTable(bool quick) {
   int status = 0;
   for (int minutes : quick ? std::vector<int>{1, 2, 5} : std::vector<int>{1, 2, 5, 10}) {
     const std::string ep = dir + "/expert.mrec", lp = dir + "/learner.mrec";
-    {
-      const Clip expert = test::loopClip(*clip, minutes * 60.0);
-      LearnerParams p;
-      p.lagMs = 150;
-      const Clip learner = simulateLearner(expert, p);
-      if (!writeMrec(ep, expert) || !writeMrec(lp, learner)) return 2;
-    }
+    if (!writePair(*clip, minutes, ep, lp)) return 2;
     double out[8] = {}, st[4] = {};
     if (!runChild([&](int fd) { costChild(ep, lp, fd); }, out) ||
         !runChild([&](int fd) { streamedChild(ep, lp, fd); }, st)) {
@@ -189,6 +195,11 @@ int costTable(bool quick) {
 
 int main(int argc, char** argv) {
   bool quick = false, costOnly = false;
+  if (argc == 4 && std::strcmp(argv[1], "--write-pair") == 0) {
+    auto clip = loadClip(std::string(MIMESIS_SOURCE_DIR) + "/assets/clap.mkeys");
+    const std::string dir = argv[3];
+    return clip.ok() && writePair(*clip, std::atoi(argv[2]), dir + "/expert.mrec", dir + "/learner.mrec") ? 0 : 2;
+  }
   for (int i = 1; i < argc; ++i) {
     quick = quick || std::strcmp(argv[i], "--quick") == 0;
     costOnly = costOnly || std::strcmp(argv[i], "--cost") == 0;

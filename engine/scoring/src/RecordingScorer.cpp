@@ -32,6 +32,7 @@ class RecordingSource final : public detail::ScoringSource {
 
   // A later pass read other frames than the first (the file changed, or could not be read).
   bool failed() const { return failed_; }
+  int passes() const { return passes_; }
 
  private:
   std::string path_;
@@ -45,6 +46,7 @@ class RecordingSource final : public detail::ScoringSource {
   // estimateBoneLengths reads of a clip (kept frames are the same, in the same order).
   std::array<Clip, 2> boneFrames_;
   mutable bool failed_ = false;
+  mutable int passes_ = 1;
 };
 
 Result<std::unique_ptr<RecordingSource>> RecordingSource::open(const std::string& path, double boneWindow) {
@@ -84,6 +86,7 @@ BoneLengths RecordingSource::boneLengths(Hand h, double window) const {
 
 MotionStream RecordingSource::stream(const StreamLayout& layout, const StreamOptions& opt) const {
   StreamBuilder b(layout, header_.body, header_.rate, frames_, opt);
+  ++passes_;
   std::size_t n = 0;
   Result<MrecStreamed> read = streamMrec(path_, [&](std::span<const Frame> frames, std::size_t) {
     for (const Frame& f : frames) {
@@ -107,7 +110,8 @@ Result<ScoreReport> scoreWhole(const std::string& expertMrec, const std::string&
 }  // namespace
 
 Result<ScoreReport> scoreRecordings(const std::string& expertMrec, const std::string& learnerMrec,
-                                    const ScoringConfig& cfg) {
+                                    const ScoringConfig& cfg, RecordingScoreInfo* info) {
+  if (info) *info = RecordingScoreInfo{};
   // Any refusal falls back to the whole read, which then gives readMrec's own error first.
   auto expert = RecordingSource::open(expertMrec, cfg.boneWindowSeconds);
   if (!expert) return scoreWhole(expertMrec, learnerMrec, cfg);
@@ -115,6 +119,7 @@ Result<ScoreReport> scoreRecordings(const std::string& expertMrec, const std::st
   if (!learner) return scoreWhole(expertMrec, learnerMrec, cfg);
   Result<ScoreReport> r = detail::scoreSources(**expert, **learner, cfg);
   if ((*expert)->failed() || (*learner)->failed()) return scoreWhole(expertMrec, learnerMrec, cfg);
+  if (info) *info = RecordingScoreInfo{true, (*expert)->passes(), (*learner)->passes()};
   return r;
 }
 

@@ -17,7 +17,14 @@ namespace mimesis {
 // only the scorer's streams are ever held, never a Clip's frames (~2 KB each: 105 MB per clip
 // at 10 minutes, 90 Hz). Recordings with a body skeleton, and any file the streamed reading
 // refuses or that changes between its passes, are read whole and scored by scorePerformance.
+// How scoreRecordings read the files (for tests and benches): `streamed` false when it read
+// them whole; `passes` is how many times it read each file (open, then once per stream).
+struct RecordingScoreInfo {
+  bool streamed = false;
+  int expertPasses = 0;
+  int learnerPasses = 0;
+};
 Result<ScoreReport> scoreRecordings(const std::string& expertMrec, const std::string& learnerMrec,
-                                    const ScoringConfig& config);
+                                    const ScoringConfig& config, RecordingScoreInfo* info = nullptr);
 
 }  // namespace mimesis

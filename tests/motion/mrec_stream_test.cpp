@@ -2,6 +2,7 @@
 // events and recovery, on whole, torn and invalid files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 
 #include <unistd.h>
 
+#include "mimesis/core/Crc32.hpp"
 #include "mimesis/motion/MrecReader.hpp"
 #include "mimesis/motion/MrecWriter.hpp"
 
@@ -51,7 +53,9 @@ class MrecStream : public ::testing::Test {
     for (const Annotation& a : clip.annotations) ASSERT_TRUE(w->appendAnnotation(a));
     for (std::size_t i = 0; i < clip.frames.size(); ++i) {
       ASSERT_TRUE(w->appendFrame(clip.frames[i]));
-      if (i < events.size()) ASSERT_TRUE(w->appendEvent(events[i]));
+      if (i < events.size()) {
+        ASSERT_TRUE(w->appendEvent(events[i]));
+      }
     }
     ASSERT_TRUE(w->close());
   }
@@ -101,11 +105,35 @@ TEST_F(MrecStream, OneShotFileAndTornFilesRecoverAsReadMrec) {
 }
 
 TEST_F(MrecStream, InvalidFramesAreRefusedLikeReadMrec) {
+  // The writer refuses a valid joint that is not finite, so the file is patched: a NaN written
+  // as an invalid joint's junk is marked valid, and its chunk's checksum made right again.
   Clip clip = testclip::makeMrecTestClip(60);
-  clip.frames[40].hands[1].joints[7].pose.position.x = std::numeric_limits<float>::quiet_NaN();
+  JointPose& bad = clip.frames[40].hands[1].joints[3];  // joint 3 of the right hand: flags 0
+  ASSERT_EQ(bad.flags, 0);
+  bad.pose.position.x = std::numeric_limits<float>::quiet_NaN();
   writeStreaming(clip, {});
+  std::vector<std::uint8_t> b = testclip::fileBytes(path_);
+  const std::uint8_t nan[4] = {0x00, 0x00, 0xc0, 0x7f};
+  const auto at = std::search(b.begin(), b.end(), std::begin(nan), std::end(nan)) - b.begin();
+  ASSERT_LT(static_cast<std::size_t>(at), b.size());
+  b[static_cast<std::size_t>(at) + 32] = kJointFullyTracked;  // the record's flags byte
+  std::size_t pos = mrec::kFileHeaderBytes;
+  for (;;) {
+    const std::size_t length = b[pos + 4] | b[pos + 5] << 8 | b[pos + 6] << 16 | static_cast<std::size_t>(b[pos + 7]) << 24;
+    const std::size_t end = pos + mrec::kChunkHeaderBytes + length;
+    if (static_cast<std::size_t>(at) < end) {
+      const std::uint32_t crc = crc32c(b.data() + pos + mrec::kChunkHeaderBytes, length, crc32c(b.data() + pos, 8));
+      for (int k = 0; k < 4; ++k) b[pos + 8 + static_cast<std::size_t>(k)] = static_cast<std::uint8_t>(crc >> (8 * k));
+      break;
+    }
+    pos = end;
+  }
+  std::ofstream(path_, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(b.data()),
+                                                                  static_cast<std::streamsize>(b.size()));
   auto whole = readMrec(path_);
   ASSERT_FALSE(whole);
+  EXPECT_NE(whole.error().describe().find("frame 40: a joint marked valid is not finite"), std::string::npos)
+      << whole.error().describe();
   Streamed s = streamAll(path_);
   ASSERT_FALSE(s.result);
   EXPECT_EQ(s.result.error().describe(), whole.error().describe());

@@ -68,7 +68,11 @@ struct ChunkSink {
   std::size_t frameCount() const { return onFrames ? framesSeen : file.clip.frames.size(); }
 
   void streamBlock() {
-    if (!streamed) { block.clear(); return; }
+    if (!streamed) {  // counted still, so the END chunk's check reads as readMrec's would
+      framesSeen += block.size();
+      block.clear();
+      return;
+    }
     if (framesSeen == 0 && !block.empty()) streamed = validateClipHeader(file.clip, where);
     for (std::size_t i = 0; i < block.size() && streamed; ++i) {
       streamed = validateClipFrame(block[i], framesSeen + i, lastTime, file.clip.body.joints.size(), where);

@@ -59,11 +59,10 @@ using MrecFrameBlockFn = std::function<void(std::span<const Frame> frames, std::
 
 // Reads `path` as readMrec does (same framing checks, recovery and validation) but hands the
 // frames on block by block instead of keeping them, so a long recording is never held whole:
-// memory stays a few MB whatever the file's length. Frames are validated (validateClip's
-// rules) before they are handed on. Every error readMrec reports is reported, but where a file
-// has several faults this may name a different one first (it validates frames as it reads,
-// readMrec after the last chunk); frames of a file that ends in an error may already have been
-// handed on. Not for pipes of unbounded length: a non-regular file is read into memory first.
+// memory stays a few MB whatever the file's length (the pages read are dropped every 8 MB).
+// Frames are validated (validateClip's rules) before they are handed on; the errors are
+// readMrec's, the same one for the same file, but frames before the fault may already have
+// been handed on. A non-regular file (a pipe) is read into memory first, as readMrec does.
 Result<MrecStreamed> streamMrec(const std::string& path, const MrecFrameBlockFn& onFrames);
 
 }  // namespace mimesis

@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "LongClipTestClips.hpp"
@@ -122,6 +125,23 @@ TEST_F(RecordingScorer, ErrorsAreTheWholeReadsErrors) {
   auto shortOne = scoreRecordings(ep, lp, ScoringConfig{});
   ASSERT_FALSE(shortOne);
   EXPECT_EQ(shortOne.error().describe(), scorePerformance(expert_, one, ScoringConfig{}).error().describe());
+  // A learner that is not a regular file (a named pipe fed once) is read whole, once.
+  const std::string fifo = path("fifo.mrec");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  ASSERT_TRUE(writeMrec(lp, learner_));
+  const pid_t writer = fork();
+  if (writer == 0) {
+    std::ifstream in(lp, std::ios::binary);
+    std::ofstream out(fifo, std::ios::binary);
+    out << in.rdbuf();
+    _exit(0);
+  }
+  RecordingScoreInfo piped;
+  auto fromPipe = scoreRecordings(ep, fifo, ScoringConfig{}, &piped);
+  waitpid(writer, nullptr, 0);
+  ASSERT_TRUE(fromPipe) << fromPipe.error().describe();
+  EXPECT_FALSE(piped.streamed);
+  EXPECT_EQ(toJson(*fromPipe), toJson(*scorePerformance(readMrec(ep)->clip, readMrec(lp)->clip, ScoringConfig{})));
   // A torn learner: everything before the tear is scored, as readMrec recovers it.
   ASSERT_TRUE(writeMrec(lp, learner_));
   std::filesystem::resize_file(lp, std::filesystem::file_size(lp) - 1000);

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <memory>
 
 #include "mimesis/motion/MrecReader.hpp"
@@ -112,6 +113,10 @@ Result<ScoreReport> scoreWhole(const std::string& expertMrec, const std::string&
 Result<ScoreReport> scoreRecordings(const std::string& expertMrec, const std::string& learnerMrec,
                                     const ScoringConfig& cfg, RecordingScoreInfo* info) {
   if (info) *info = RecordingScoreInfo{};
+  // Only regular files are read more than once: a pipe would be empty (or block) the second time.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(expertMrec, ec) || !std::filesystem::is_regular_file(learnerMrec, ec))
+    return scoreWhole(expertMrec, learnerMrec, cfg);
   // Any refusal falls back to the whole read, which then gives readMrec's own error first.
   auto expert = RecordingSource::open(expertMrec, cfg.boneWindowSeconds);
   if (!expert) return scoreWhole(expertMrec, learnerMrec, cfg);

@@ -15,8 +15,9 @@ namespace mimesis {
 // check them and learn what the scorer asks before it builds a stream (frame times, head,
 // active hands, the learner's first seconds for its bone lengths), then once per stream built;
 // only the scorer's streams are ever held, never a Clip's frames (~2 KB each: 105 MB per clip
-// at 10 minutes, 90 Hz). Recordings with a body skeleton, and any file the streamed reading
-// refuses or that changes between its passes, are read whole and scored by scorePerformance.
+// at 10 minutes, 90 Hz). Recordings with a body skeleton, files that are not regular files (a
+// pipe cannot be read twice), and any file the streamed reading refuses or that changes
+// between its passes, are read whole and scored by scorePerformance.
 // How scoreRecordings read the files (for tests and benches): `streamed` false when it read
 // them whole; `passes` is how many times it read each file (open, then once per stream).
 struct RecordingScoreInfo {

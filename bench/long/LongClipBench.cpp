@@ -2,9 +2,14 @@
 // -500..+500 ms: the reported lag must be the injected one (within 2 frames), not a repetition
 // off; (2) the cost of a two-hand score at 1, 2, 5 and 10 minutes: load (reading both .mrec
 // files), align (features and DTW alone) and score (scorePerformance, end to end after load),
-// CPU seconds and the peak RSS of a child process that only loads and scores.
+// CPU seconds and the peak RSS of a child process that only loads and scores; then the same
+// score as `mimesis score` runs it on two recordings (scoreRecordings: read as streams, never
+// held whole) in a second child: its CPU seconds end to end, its peak RSS, and whether its JSON
+// report is byte-identical to the first child's.
 // Usage: mimesis_long_clip_bench [--quick] [--cost]  (--quick: lengths up to 5 min, cost up to
 // 5 min; --cost: the cost table only)
+//        mimesis_long_clip_bench --write-pair MINUTES DIR  (writes the cost table's pair,
+// DIR/expert.mrec and DIR/learner.mrec, for `/usr/bin/time -v mimesis score ...`)
 #include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -13,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <string>
@@ -25,6 +31,7 @@
 #include "mimesis/scoring/Dtw.hpp"
 #include "mimesis/scoring/Features.hpp"
 #include "mimesis/scoring/MotionStream.hpp"
+#include "mimesis/scoring/RecordingScorer.hpp"
 #include "mimesis/scoring/Scorer.hpp"
 
 namespace {
@@ -70,6 +77,13 @@ int alignmentSweep(bool quick) {
 }
 
 // One cost measurement in a child process, so its peak RSS is its own.
+// FNV-1a of a report's JSON, so two children can tell whether their reports are the same bytes.
+double digest(const ScoreReport& r) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const char c : toJson(r)) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<double>(h >> 12);  // 52 bits: exact in a double
+}
+
 void costChild(const std::string& expertPath, const std::string& learnerPath, int fd) {
   const double c0 = cpuSeconds();
   auto e = readMrec(expertPath);
@@ -99,17 +113,57 @@ void costChild(const std::string& expertPath, const std::string& learnerPath, in
     dtwCpu = cpuSeconds() - d0;
     if (w.size() == 0) _exit(4);
   }
-  const double out[7] = {c1 - c0, alignCpu, c3 - c2, static_cast<double>(ru.ru_maxrss) / 1024.0, r->lagMs,
-                        static_cast<double>(loaded.ru_maxrss) / 1024.0, dtwCpu};
+  const double out[8] = {c1 - c0, alignCpu, c3 - c2, static_cast<double>(ru.ru_maxrss) / 1024.0, r->lagMs,
+                        static_cast<double>(loaded.ru_maxrss) / 1024.0, dtwCpu, digest(*r)};
   if (write(fd, out, sizeof out) != static_cast<ssize_t>(sizeof out)) _exit(6);
   _exit(0);
+}
+
+// The streamed score (scoreRecordings, as `mimesis score` on two .mrec files), in its own child.
+void streamedChild(const std::string& expertPath, const std::string& learnerPath, int fd) {
+  const double c0 = cpuSeconds();
+  auto r = scoreRecordings(expertPath, learnerPath, ScoringConfig{});
+  const double c1 = cpuSeconds();
+  if (!r.ok()) _exit(5);
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  const double out[4] = {c1 - c0, static_cast<double>(ru.ru_maxrss) / 1024.0, r->lagMs, digest(*r)};
+  if (write(fd, out, sizeof out) != static_cast<ssize_t>(sizeof out)) _exit(6);
+  _exit(0);
+}
+
+// Runs `child` in a fork and reads its N doubles; false when it failed.
+template <std::size_t N, typename Child>
+bool runChild(Child child, double (&out)[N]) {
+  malloc_trim(0);  // the child's peak RSS should not include the parent's freed clips
+  int fds[2];
+  if (pipe(fds) != 0) return false;
+  const pid_t pid = fork();
+  if (pid == 0) { close(fds[0]); child(fds[1]); }
+  close(fds[1]);
+  const bool got = read(fds[0], out, sizeof out) == static_cast<ssize_t>(sizeof out);
+  close(fds[0]);
+  int ws = 0;
+  waitpid(pid, &ws, 0);
+  return got;
+}
+
+// The cost table's pair at `minutes`: the looped clap and a learner 150 ms late.
+bool writePair(const Clip& clap, int minutes, const std::string& ep, const std::string& lp) {
+  const Clip expert = test::loopClip(clap, minutes * 60.0);
+  LearnerParams p;
+  p.lagMs = 150;
+  const Clip learner = simulateLearner(expert, p);
+  return writeMrec(ep, expert) && writeMrec(lp, learner);
 }
 
 int costTable(bool quick) {
   std::printf("== cost of a two-hand score (CPU s; peak RSS of a process that loads both .mrec and scores)\n");
   std::printf("(align: streams, features and DTW as the scorer runs them; dtw: of which alignDtw; score: scorePerformance)\n");
-  std::printf("%7s %8s %8s %8s %8s %10s %8s %14s\n", "minutes", "load", "align", "dtw", "score", "peak MB", "lag ms",
-              "MB after load");
+  std::printf("(streamed: scoreRecordings end to end, as `mimesis score` on two .mrec, in its own process; same: its\n"
+              " JSON report is byte-identical to scorePerformance's on the loaded clips)\n");
+  std::printf("%7s %8s %8s %8s %8s %10s %8s %14s %10s %12s %5s\n", "minutes", "load", "align", "dtw", "score", "peak MB",
+              "lag ms", "MB after load", "streamed", "streamed MB", "same");
   auto clip = loadClip(std::string(MIMESIS_SOURCE_DIR) + "/assets/clap.mkeys");
   if (!clip.ok()) return 2;
   const std::string dir = "/tmp/mimesis_long_clip_bench_" + std::to_string(getpid());
@@ -118,27 +172,18 @@ int costTable(bool quick) {
   int status = 0;
   for (int minutes : quick ? std::vector<int>{1, 2, 5} : std::vector<int>{1, 2, 5, 10}) {
     const std::string ep = dir + "/expert.mrec", lp = dir + "/learner.mrec";
-    {
-      const Clip expert = test::loopClip(*clip, minutes * 60.0);
-      LearnerParams p;
-      p.lagMs = 150;
-      const Clip learner = simulateLearner(expert, p);
-      if (!writeMrec(ep, expert) || !writeMrec(lp, learner)) return 2;
+    if (!writePair(*clip, minutes, ep, lp)) return 2;
+    double out[8] = {}, st[4] = {};
+    if (!runChild([&](int fd) { costChild(ep, lp, fd); }, out) ||
+        !runChild([&](int fd) { streamedChild(ep, lp, fd); }, st)) {
+      std::printf("%7d child failed\n", minutes);
+      status = 1;
+      continue;
     }
-    malloc_trim(0);  // the child's peak RSS should not include the parent's freed clips
-    int fds[2];
-    if (pipe(fds) != 0) return 2;
-    const pid_t pid = fork();
-    if (pid == 0) { close(fds[0]); costChild(ep, lp, fds[1]); }
-    close(fds[1]);
-    double out[7] = {};
-    const bool got = read(fds[0], out, sizeof out) == static_cast<ssize_t>(sizeof out);
-    close(fds[0]);
-    int ws = 0;
-    waitpid(pid, &ws, 0);
-    if (!got) { std::printf("%7d child failed (status %d)\n", minutes, ws); status = 1; continue; }
-    std::printf("%7d %8.3f %8.3f %8.3f %8.3f %10.1f %8.0f %14.1f\n", minutes, out[0], out[1], out[6], out[2], out[3], out[4],
-                out[5]);
+    const bool same = st[3] == out[7] && st[2] == out[4];
+    if (!same) status = 1;
+    std::printf("%7d %8.3f %8.3f %8.3f %8.3f %10.1f %8.0f %14.1f %10.3f %12.1f %5s\n", minutes, out[0], out[1], out[6], out[2],
+                out[3], out[4], out[5], st[0], st[1], same ? "yes" : "NO");
     std::fflush(stdout);
   }
   cmd = "rm -rf " + dir;
@@ -150,6 +195,11 @@ int costTable(bool quick) {
 
 int main(int argc, char** argv) {
   bool quick = false, costOnly = false;
+  if (argc == 4 && std::strcmp(argv[1], "--write-pair") == 0) {
+    auto clip = loadClip(std::string(MIMESIS_SOURCE_DIR) + "/assets/clap.mkeys");
+    const std::string dir = argv[3];
+    return clip.ok() && writePair(*clip, std::atoi(argv[2]), dir + "/expert.mrec", dir + "/learner.mrec") ? 0 : 2;
+  }
   for (int i = 1; i < argc; ++i) {
     quick = quick || std::strcmp(argv[i], "--quick") == 0;
     costOnly = costOnly || std::strcmp(argv[i], "--cost") == 0;

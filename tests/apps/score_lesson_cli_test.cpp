@@ -36,6 +36,24 @@ TEST(ScoreCli, LateLearnerIsDiagnosedLate) {
   EXPECT_NE(r.out.find("ms late"), std::string::npos) << r.out;
 }
 
+// Two recordings are scored as streams (scoreRecordings): the same table and JSON as when the
+// expert is read whole from its keyframes.
+TEST(ScoreCli, TwoRecordingsScoreAsTheClipsDo) {
+  const fs::path dir = scratchDir("score-recordings");
+  const std::string clip = kAssets + "clap.mkeys", expert = (dir / "e.mrec").string(), learner = (dir / "l.mrec").string();
+  ASSERT_EQ(runCommand(kMimesis + " convert " + clip + " " + expert, dir).exitCode, 0);
+  ASSERT_EQ(runCommand(kMimesis + " simulate --expert " + clip + " --lag-ms 150 --out " + learner, dir).exitCode, 0);
+  CommandOutput whole = runCommand(kMimesis + " score --mapping auto --expert " + clip + " --learner " + learner +
+                                       " --json " + (dir / "whole.json").string(), dir);
+  CommandOutput streamed = runCommand(kMimesis + " score --mapping auto --expert " + expert + " --learner " + learner +
+                                          " --json " + (dir / "streamed.json").string(), dir);
+  ASSERT_EQ(whole.exitCode, 0) << whole.err;
+  ASSERT_EQ(streamed.exitCode, 0) << streamed.err;
+  EXPECT_EQ(streamed.out, whole.out);
+  EXPECT_EQ(readText(dir / "streamed.json"), readText(dir / "whole.json"));
+  EXPECT_NE(streamed.out.find("ms late"), std::string::npos) << streamed.out;
+}
+
 TEST(ScoreCli, BatchShardsSplitTheManifestAndRecordErrors) {
   const fs::path dir = scratchDir("score-batch");
   const std::string a = kAssets + "wave.mkeys", b = kAssets + "thumbs-up.mkeys";

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
 
 #include <fcntl.h>
@@ -55,6 +56,32 @@ struct ChunkSink {
   std::uint64_t endFrames = 0;
   std::uint64_t endEvents = 0;
   std::size_t unknownChunks = 0;
+  // Streaming (streamMrec): each FRMS chunk's frames are decoded into `block`, validated and
+  // handed to `onFrames` instead of being kept in file.clip.frames.
+  const MrecFrameBlockFn* onFrames = nullptr;
+  std::string where;
+  std::vector<Frame> block;
+  std::size_t framesSeen = 0;
+  double lastTime = 0.0;
+  Status streamed = okStatus();  // the first validation error of a streamed frame
+
+  std::size_t frameCount() const { return onFrames ? framesSeen : file.clip.frames.size(); }
+
+  void streamBlock() {
+    if (!streamed) {  // counted still, so the END chunk's check reads as readMrec's would
+      framesSeen += block.size();
+      block.clear();
+      return;
+    }
+    if (framesSeen == 0 && !block.empty()) streamed = validateClipHeader(file.clip, where);
+    for (std::size_t i = 0; i < block.size() && streamed; ++i) {
+      streamed = validateClipFrame(block[i], framesSeen + i, lastTime, file.clip.body.joints.size(), where);
+      lastTime = block[i].time;
+    }
+    if (streamed && !block.empty()) (*onFrames)(std::span<const Frame>(block), framesSeen);
+    framesSeen += block.size();
+    block.clear();
+  }
 
   // Decodes one checksum-valid chunk, returning a message (empty when fine) for the
   // structural errors the ByteReader cannot see.
@@ -71,11 +98,19 @@ struct ChunkSink {
         break;
       case ChunkType::Skeleton:
         if (haveSkeleton) return "a second SKEL chunk";
-        if (!clip.frames.empty()) return "SKEL chunk after frames";
+        if (frameCount() != 0) return "SKEL chunk after frames";
         haveSkeleton = true;
         mrec::decodeSkeleton(r, clip.body);
         break;
-      case ChunkType::Frames: mrec::decodeFrames(r, clip.frames.size(), clip.frames); break;
+      case ChunkType::Frames:
+        if (!onFrames) {
+          mrec::decodeFrames(r, clip.frames.size(), clip.frames);
+        } else {
+          mrec::decodeFrames(r, framesSeen, block);
+          if (r.ok()) streamBlock();
+          block.clear();
+        }
+        break;
       case ChunkType::Events: mrec::decodeEvents(r, file.events.size(), file.events); break;
       case ChunkType::Segments: mrec::decodeSegments(r, clip.segments); break;
       case ChunkType::Annotations: mrec::decodeAnnotations(r, clip.annotations); break;
@@ -110,9 +145,11 @@ std::size_t declaredFrames(std::span<const std::uint8_t> bytes) {
   return std::min({frames, mrec::kMaxFrames, bytes.size() / 13});  // 13: a frame's smallest record
 }
 
-}  // namespace
 
-Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::string& where) {
+// The chunk loop shared by readMrec and streamMrec; `consumed(pos)` is told after each chunk
+// how far the bytes have been read, so a streaming caller can release what lies behind.
+Status readChunks(std::span<const std::uint8_t> bytes, const std::string& where, ChunkSink& sink,
+                  const std::function<void(std::uint64_t)>& consumed) {
   const std::uint64_t size = bytes.size();
   if (size == 0) return makeError(ErrorCode::BadInput, "empty file: no .mrec header", at(where, 0));
   const std::size_t magicSeen = std::min<std::size_t>(bytes.size(), mrec::kMagic.size());
@@ -132,9 +169,8 @@ Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::s
     return makeError(ErrorCode::BadInput, "file header checksum mismatch", at(where, 16));
   const bool strict = minor <= mrec::kVersionMinor;
 
-  ChunkSink sink;
   MrecRecovery& rec = sink.file.recovery;
-  sink.file.clip.frames.reserve(declaredFrames(bytes));
+  if (!sink.onFrames) sink.file.clip.frames.reserve(declaredFrames(bytes));
   std::uint64_t pos = mrec::kFileHeaderBytes;
   while (pos < size) {
     const std::uint64_t left = size - pos;
@@ -181,6 +217,7 @@ Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::s
                        at(where, r.errorOffset()));
     ++rec.chunksRead;
     pos += whole;
+    if (consumed) consumed(pos);
   }
   rec.bytesDropped = size - pos;
 
@@ -189,9 +226,9 @@ Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::s
                      rec.torn ? "no complete INFO chunk, nothing to recover (" + rec.detail + ")"
                               : std::string("no INFO chunk after the header: nothing was recorded"),
                      at(where, mrec::kFileHeaderBytes));
-  if (sink.haveEnd && (sink.endFrames != sink.file.clip.frames.size() || sink.endEvents != sink.file.events.size()))
+  if (sink.haveEnd && (sink.endFrames != sink.frameCount() || sink.endEvents != sink.file.events.size()))
     return makeError(ErrorCode::BadInput, "END chunk counts " + plural(sink.endFrames, "frame") + " and " +
-                     plural(sink.endEvents, "event") + ", the file holds " + plural(sink.file.clip.frames.size(), "frame") +
+                     plural(sink.endEvents, "event") + ", the file holds " + plural(sink.frameCount(), "frame") +
                      " and " + plural(sink.file.events.size(), "event"), at(where, pos));
   if (!sink.haveEnd && !rec.torn)
     rec.detail = "no END chunk: the recording was not closed; all " + plural(rec.chunksRead, "complete chunk") +
@@ -199,13 +236,36 @@ Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::s
   if (sink.unknownChunks > 0)
     rec.detail += std::string(rec.detail.empty() ? "" : "; ") + "skipped " +
                   plural(sink.unknownChunks, "chunk") + " of unknown type (newer minor version)";
-  if (Status s = validateClip(sink.file.clip, where); !s) return s.error();
+  if (sink.onFrames) {
+    if (!sink.streamed) return sink.streamed;
+    if (sink.framesSeen == 0)
+      if (Status s = validateClipHeader(sink.file.clip, where); !s) return s;
+    return validateClipSegments(sink.file.clip, where);
+  }
+  return validateClip(sink.file.clip, where);
+}
+
+// The file mapped read-only, unmapped on destruction.
+struct Mapping {
+  void* data = nullptr;
+  std::size_t size = 0;
+  ~Mapping() { if (data) ::munmap(data, size); }
+  std::span<const std::uint8_t> bytes() const { return {static_cast<const std::uint8_t*>(data), size}; }
+};
+
+}  // namespace
+
+Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::string& where) {
+  ChunkSink sink;
+  if (Status s = readChunks(bytes, where, sink, {}); !s) return s.error();
   return std::move(sink.file);
 }
 
-Result<MrecFile> readMrec(const std::string& path) {
-  // Mapped, not copied into a zeroed buffer: a 10-minute recording is ~90 MB, and copying it
-  // cost as much as decoding it (most of it page faults). Read once, front to back.
+namespace {
+
+// Opens `path` for reading: a regular file is mapped into `map` (populated up front when
+// `populate`), anything else (a pipe) is read whole into `copy`. Errors name the file.
+Status openMrec(const std::string& path, bool populate, Mapping& map, std::vector<std::uint8_t>& copy, bool& mapped) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return makeError(ErrorCode::Io, std::string("cannot open file: ") + std::strerror(errno), path);
   struct stat st {};
@@ -220,8 +280,8 @@ Result<MrecFile> readMrec(const std::string& path) {
     return makeError(ErrorCode::Limit, "file is " + std::to_string(size) + " bytes, more than the limit of " +
                      std::to_string(mrec::kMaxFileBytes), path);
   }
+  mapped = false;
   if (size == 0 || !S_ISREG(st.st_mode)) {  // nothing to map (or a pipe): read it the plain way
-    std::vector<std::uint8_t> bytes;
     std::uint8_t buf[1 << 16];
     for (;;) {
       const ssize_t n = ::read(fd, buf, sizeof buf);
@@ -232,22 +292,64 @@ Result<MrecFile> readMrec(const std::string& path) {
         return makeError(ErrorCode::Io, std::string("read failed: ") + std::strerror(e), path);
       }
       if (n == 0) break;
-      bytes.insert(bytes.end(), buf, buf + n);
-      if (bytes.size() > mrec::kMaxFileBytes) {
+      copy.insert(copy.end(), buf, buf + n);
+      if (copy.size() > mrec::kMaxFileBytes) {
         ::close(fd);
         return makeError(ErrorCode::Limit, "file is more than the limit of " + std::to_string(mrec::kMaxFileBytes) + " bytes", path);
       }
     }
     ::close(fd);
-    return readMrecBytes(bytes, path);
+    return okStatus();
   }
-  void* map = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  void* data = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0);
   const int mapErr = errno;
   ::close(fd);
-  if (map == MAP_FAILED) return makeError(ErrorCode::Io, std::string("cannot map the file: ") + std::strerror(mapErr), path);
-  ::madvise(map, static_cast<std::size_t>(size), MADV_SEQUENTIAL);
-  Result<MrecFile> out = readMrecBytes({static_cast<const std::uint8_t*>(map), static_cast<std::size_t>(size)}, path);
-  ::munmap(map, static_cast<std::size_t>(size));
+  if (data == MAP_FAILED) return makeError(ErrorCode::Io, std::string("cannot map the file: ") + std::strerror(mapErr), path);
+  map.data = data;
+  map.size = static_cast<std::size_t>(size);
+  mapped = true;
+  ::madvise(map.data, map.size, MADV_SEQUENTIAL);
+  return okStatus();
+}
+
+}  // namespace
+
+Result<MrecFile> readMrec(const std::string& path) {
+  // Mapped, not copied into a zeroed buffer: a 10-minute recording is ~90 MB, and copying it
+  // cost as much as decoding it (most of it page faults). Read once, front to back.
+  Mapping map;
+  std::vector<std::uint8_t> copy;
+  bool mapped = false;
+  if (Status s = openMrec(path, true, map, copy, mapped); !s) return s.error();
+  return readMrecBytes(mapped ? map.bytes() : std::span<const std::uint8_t>(copy), path);
+}
+
+Result<MrecStreamed> streamMrec(const std::string& path, const MrecFrameBlockFn& onFrames) {
+  Mapping map;
+  std::vector<std::uint8_t> copy;
+  bool mapped = false;
+  if (Status s = openMrec(path, false, map, copy, mapped); !s) return s.error();
+  ChunkSink sink;
+  sink.onFrames = &onFrames;
+  sink.where = path;
+  // The pages read so far are dropped from this process every few MB (the page cache keeps
+  // them): a mapped file's pages count in its resident size as much as its own memory does.
+  constexpr std::uint64_t kReleaseBytes = 8u << 20;
+  const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  std::uint64_t released = 0;
+  auto consumed = [&](std::uint64_t pos) {
+    if (!mapped || pos < released + kReleaseBytes) return;
+    const std::uint64_t upTo = pos / page * page;
+    ::madvise(static_cast<std::uint8_t*>(map.data) + released, static_cast<std::size_t>(upTo - released), MADV_DONTNEED);
+    released = upTo;
+  };
+  if (Status s = readChunks(mapped ? map.bytes() : std::span<const std::uint8_t>(copy), path, sink, consumed); !s)
+    return s.error();
+  MrecStreamed out;
+  out.header = std::move(sink.file.clip);
+  out.events = std::move(sink.file.events);
+  out.recovery = std::move(sink.file.recovery);
+  out.frameCount = sink.framesSeen;
   return out;
 }
 

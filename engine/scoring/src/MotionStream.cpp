@@ -311,38 +311,55 @@ void appendStreamFrame(const Frame& frame, const Skeleton& body, const StreamOpt
   writeStreamFrame(frame, body, opt, anchor, s, f, scratch);
 }
 
-MotionStream buildStream(const Clip& clip, const StreamLayout& layout, const StreamOptions& opt) {
-  MotionStream s;
-  s.layout = &layout;
-  s.rate = clip.rate;
-  const std::size_t n = clip.frames.size();
+StreamBuilder::StreamBuilder(const StreamLayout& layout, const Skeleton& body, double rate, std::size_t frames,
+                             const StreamOptions& opt)
+    : body_(body), opt_(opt), frames_(frames) {
+  s_.layout = &layout;
+  s_.rate = rate;
   // Sized once (not frame by frame): the same bytes as appending, without per-frame growth.
-  sizeStream(s, n);
-  s.times.reserve(n);
-  StreamAnchorState anchor;
-  Frame scratch;
-  for (std::size_t f = 0; f < n; ++f) {
-    const Frame& fr = clip.frames[f];
-    s.times.push_back(fr.time);
-    s.frameCount = static_cast<int>(f) + 1;
-    writeStreamFrame(fr, clip.body, opt, anchor, s, f, scratch);
-  }
-  const double t0 = n ? clip.frames.front().time : 0.0;
-  for (double& t : s.times) t -= t0;
-  return s;
+  sizeStream(s_, frames);
+  s_.times.reserve(frames);
 }
 
-Status checkClipForScoring(const Clip& clip, const char* which) {
+void StreamBuilder::add(const Frame& frame) {
+  const std::size_t f = s_.times.size();
+  if (f >= frames_) sizeStream(s_, f + 1);  // more frames than announced: grow (never in the scorer)
+  s_.times.push_back(frame.time);
+  s_.frameCount = static_cast<int>(f) + 1;
+  writeStreamFrame(frame, body_, opt_, anchor_, s_, f, scratch_);
+}
+
+MotionStream StreamBuilder::finish() {
+  if (s_.times.size() < frames_) sizeStream(s_, s_.times.size());  // fewer than announced
+  const double t0 = s_.times.empty() ? 0.0 : s_.times.front();
+  for (double& t : s_.times) t -= t0;
+  return std::move(s_);
+}
+
+MotionStream buildStream(const Clip& clip, const StreamLayout& layout, const StreamOptions& opt) {
+  StreamBuilder b(layout, clip.body, clip.rate, clip.frames.size(), opt);
+  for (const Frame& fr : clip.frames) b.add(fr);
+  return b.finish();
+}
+
+Status checkClipHeaderForScoring(const Clip& clip, std::size_t frames, const char* which) {
   const std::string where = std::string(which) + " clip";
   auto bad = [&](std::string msg) { return makeError(ErrorCode::BadInput, std::move(msg), where); };
-  if (clip.frames.size() > kMaxScoringFrames)
-    return makeError(ErrorCode::Limit, "too many frames (" + std::to_string(clip.frames.size()) + ")", where);
+  if (frames > kMaxScoringFrames) return makeError(ErrorCode::Limit, "too many frames (" + std::to_string(frames) + ")", where);
   if (!(clip.rate > 0.0) || !std::isfinite(clip.rate) || clip.rate > 10000.0) return bad("frame rate must be in (0, 10000]");
-  if (clip.frames.size() < 2) return bad("needs at least 2 frames");
+  if (frames < 2) return bad("needs at least 2 frames");
   const std::size_t nb = clip.body.joints.size();
   if (clip.body.parents.size() != nb) return bad("body skeleton parents/joints mismatch");
   for (std::size_t i = 0; i < nb; ++i)
     if (clip.body.parents[i] >= static_cast<int>(i)) return bad("body skeleton not topologically ordered");
+  return okStatus();
+}
+
+Status checkClipForScoring(const Clip& clip, const char* which) {
+  if (Status s = checkClipHeaderForScoring(clip, clip.frames.size(), which); !s) return s;
+  const std::string where = std::string(which) + " clip";
+  auto bad = [&](std::string msg) { return makeError(ErrorCode::BadInput, std::move(msg), where); };
+  const std::size_t nb = clip.body.joints.size();
   for (std::size_t f = 0; f < clip.frames.size(); ++f) {
     const Frame& fr = clip.frames[f];
     if (!std::isfinite(fr.time)) return bad("frame " + std::to_string(f) + ": time is not finite");

@@ -14,15 +14,10 @@
 
 #include "GroupSeries.hpp"
 #include "PoseMatch.hpp"
+#include "ScoringSource.hpp"
 
 namespace mimesis {
 namespace {
-
-bool anyHead(const Clip& c) {
-  for (const Frame& f : c.frames)
-    if (f.hasHead) return true;
-  return false;
-}
 
 // A group the expert never shows (a body clip's end-effector hands carry a wrist and a palm,
 // no fingers) is not part of the lesson: it is left out of the breakdown rather than reported,
@@ -125,13 +120,13 @@ double clean(double v) { return std::isfinite(v) ? v : 0.0; }
 // Do-not-copy spans are shown to the learner but not scored: the pairs whose expert frame lies
 // in one get no shape, posture or placement error (-1, "not measured"), so neither the whole
 // trial's means nor a segment's count them. Timing still runs through them (the warp does).
-void skipDoNotCopy(const Clip& expert, const WarpPath& w, detail::PairErrors& errors) {
-  std::vector<std::uint8_t> skip(expert.frames.size(), 0);
+void skipDoNotCopy(const Clip& expert, const std::vector<double>& times, const WarpPath& w, detail::PairErrors& errors) {
+  std::vector<std::uint8_t> skip(times.size(), 0);
   bool any = false;
   for (const Annotation& a : expert.annotations) {
     if (a.kind != "do-not-copy") continue;
-    for (std::size_t j = 0; j < expert.frames.size(); ++j)
-      if (expert.frames[j].time >= a.start && expert.frames[j].time < a.end) skip[j] = 1, any = true;
+    for (std::size_t j = 0; j < times.size(); ++j)
+      if (times[j] >= a.start && times[j] < a.end) skip[j] = 1, any = true;
   }
   if (!any) return;
   const std::size_t P = errors.pairs;
@@ -147,12 +142,11 @@ void skipDoNotCopy(const Clip& expert, const WarpPath& w, detail::PairErrors& er
 // Whether a do-not-copy span covers any expert frame in [begin, end): the pose match has no
 // pairs to leave out (its warp is its own), so such a span gets no match rather than one that
 // counts what the learner was told not to copy.
-bool touchesDoNotCopy(const Clip& expert, int begin, int end) {
+bool touchesDoNotCopy(const Clip& expert, const std::vector<double>& times, int begin, int end) {
   for (const Annotation& a : expert.annotations) {
     if (a.kind != "do-not-copy") continue;
-    for (int j = std::max(begin, 0); j < end && j < static_cast<int>(expert.frames.size()); ++j)
-      if (expert.frames[static_cast<std::size_t>(j)].time >= a.start && expert.frames[static_cast<std::size_t>(j)].time < a.end)
-        return true;
+    for (int j = std::max(begin, 0); j < end && j < static_cast<int>(times.size()); ++j)
+      if (times[static_cast<std::size_t>(j)] >= a.start && times[static_cast<std::size_t>(j)] < a.end) return true;
   }
   return false;
 }
@@ -179,8 +173,16 @@ DtwOptions dtwOptionsFor(const ScoringConfig& cfg, double expertRate, double lea
 }
 
 Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, const ScoringConfig& cfg) {
-  if (auto s = checkClipForScoring(expert, "expert"); !s) return s.error();
-  if (auto s = checkClipForScoring(learner, "learner"); !s) return s.error();
+  return detail::scoreSources(detail::ClipSource(expert), detail::ClipSource(learner), cfg);
+}
+
+Result<ScoreReport> detail::scoreSources(const ScoringSource& expertSide, const ScoringSource& learnerSide,
+                                         const ScoringConfig& cfg) {
+  // A streamed side's clip() has no frames: frames are read through the sides only.
+  const Clip& expert = expertSide.clip();
+  const Clip& learner = learnerSide.clip();
+  if (auto s = expertSide.check("expert"); !s) return s.error();
+  if (auto s = learnerSide.check("learner"); !s) return s.error();
   if (!expert.body.empty() && learner.body.jointCount() != expert.body.jointCount())
     return makeError(ErrorCode::BadInput, "learner body skeleton has " + std::to_string(learner.body.jointCount()) +
                      " joints, the expert's has " + std::to_string(expert.body.jointCount()), "learner clip");
@@ -189,19 +191,17 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   StreamOptions lopt;
   // A tracked head pose on both sides anchors the hands (VR); else a body skeleton's own head
   // joint does; only clips with neither fall back to each hand's first pose.
-  lopt.anchor = anyHead(expert) && anyHead(learner) ? Anchor::Head
+  lopt.anchor = expertSide.anyHead() && learnerSide.anyHead() ? Anchor::Head
                 : layout.bodyHead >= 0                 ? Anchor::BodyHead
                                                        : Anchor::FirstWrist;
   // Both sides are retargeted to the learner's bone lengths (measured over its first seconds):
   // the expert to take the learner's size, the learner to drop its own frame-to-frame bone
   // length jitter, so the two are treated alike and a clip against itself has zero error.
   for (Hand h : {Hand::Left, Hand::Right}) {
-    bool tracked = false;
-    for (const Frame& f : learner.frames) tracked = tracked || f.hand(h).active;
-    if (!tracked) continue;
-    (h == Hand::Left ? lopt.retargetLeft : lopt.retargetRight) = estimateBoneLengths(learner, h, cfg.boneWindowSeconds);
+    if (!learnerSide.handActive(h)) continue;
+    (h == Hand::Left ? lopt.retargetLeft : lopt.retargetRight) = learnerSide.boneLengths(h, cfg.boneWindowSeconds);
   }
-  const MotionStream L = buildStream(learner, layout, lopt);
+  const MotionStream L = learnerSide.stream(layout, lopt);
 
   StreamOptions eopt = lopt;
   // Body shape errors are scored at a nominal body size: the reference grows with the learner's
@@ -247,7 +247,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
     c.mirror = mirror;
     StreamOptions o = eopt;
     o.mirror = mirror;
-    c.expert = buildStream(expert, layout, o);
+    c.expert = expertSide.stream(layout, o);
     bool any = false;
     for (int u = 0; u < kUnitCount; ++u) {
       c.units[static_cast<std::size_t>(u)] = c.expert.unitPresent[static_cast<std::size_t>(u)] && L.unitPresent[static_cast<std::size_t>(u)];
@@ -274,10 +274,10 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   ScoreReport r;
   r.expertName = expert.info.name;
   r.learnerName = learner.info.name;
-  r.expertFrames = static_cast<int>(expert.frames.size());
-  r.learnerFrames = static_cast<int>(learner.frames.size());
-  r.expertDuration = clean(expert.duration());
-  r.learnerDuration = clean(learner.duration());
+  r.expertFrames = static_cast<int>(expertSide.frameCount());
+  r.learnerFrames = static_cast<int>(learnerSide.frameCount());
+  r.expertDuration = clean(expertSide.duration());
+  r.learnerDuration = clean(learnerSide.duration());
   r.mapping = C.mirror ? Mapping::Mirror : Mapping::Anatomical;
   r.mappingAuto = cfg.mapping == Mapping::Auto;
   for (const Candidate& c : cands) (c.mirror ? r.mirrorCostPerStep : r.anatomicalCostPerStep) = c.costPerStep;
@@ -311,7 +311,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
 
   // Segments and their timing first, so each group's series is extracted once and measured over
   // the whole warp and every reached segment in one go (group-major; results are independent).
-  const std::vector<FrameSpan> spans = segmentExpert(expert, C.expertFeatures, scfg);
+  const std::vector<FrameSpan> spans = segmentExpert(expert, expertSide.frameTimes(), C.expertFeatures, scfg);
   C.expertFeatures = FeatureMatrix{};  // segmentation was its last reader
   std::vector<PairSpan> segSpans;
   segSpans.reserve(spans.size());
@@ -338,7 +338,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   detail::PairErrors errors;
   detail::buildPairErrors(E, L, w, errors);
   detail::weighBodyPairs(E, w, scfg.bodyStillFrameWeight, errors);
-  skipDoNotCopy(expert, w, errors);
+  skipDoNotCopy(expert, expertSide.frameTimes(), w, errors);
   for (int g : groups) {
     detail::buildGroupSeries(E, L, g, scfg, series);
     GroupReport gr = detail::measureGroupSeries(E, L, w, all, series, errors, tm.lagMs, scfg, scratch);
@@ -357,7 +357,7 @@ Result<ScoreReport> scorePerformance(const Clip& expert, const Clip& learner, co
   const FeatureMatrix poseE = bodyScored ? detail::bodyPoseFeatures(E) : FeatureMatrix{};
   const FeatureMatrix poseL = bodyScored ? detail::bodyPoseFeatures(L) : FeatureMatrix{};
   auto matchOver = [&](int e0, int e1, int l0, int l1) -> std::optional<double> {
-    if (!bodyScored || touchesDoNotCopy(expert, e0, e1)) return std::nullopt;
+    if (!bodyScored || touchesDoNotCopy(expert, expertSide.frameTimes(), e0, e1)) return std::nullopt;
     return detail::bodyPoseMatchMm(poseE, poseL, layout.bodyJointCount - 1, e0, e1, l0, l1, dopt);
   };
   const std::optional<double> match = matchOver(0, M, 0, L.frameCount);

@@ -8,15 +8,23 @@
 namespace mimesis {
 
 std::vector<FrameSpan> segmentExpert(const Clip& clip, const FeatureMatrix& F, const ScoringConfig& cfg) {
+  std::vector<double> times;
+  times.reserve(clip.frames.size());
+  for (const Frame& f : clip.frames) times.push_back(f.time);
+  return segmentExpert(clip, times, F, cfg);
+}
+
+std::vector<FrameSpan> segmentExpert(const Clip& clip, std::span<const double> times, const FeatureMatrix& F,
+                                     const ScoringConfig& cfg) {
   std::vector<FrameSpan> out;
-  const int n = static_cast<int>(clip.frames.size());
+  const int n = static_cast<int>(times.size());
   if (n == 0) return out;
   if (!clip.segments.empty()) {
     auto frameAt = [&](double t) {
       int lo = 0, hi = n;  // first frame with time >= t
       while (lo < hi) {
         const int mid = (lo + hi) / 2;
-        if (clip.frames[static_cast<std::size_t>(mid)].time < t) lo = mid + 1; else hi = mid;
+        if (times[static_cast<std::size_t>(mid)] < t) lo = mid + 1; else hi = mid;
       }
       return lo;
     };

@@ -56,6 +56,14 @@ struct Clip {
 // pose where a frame has one. `where` names the source in the error.
 Status validateClip(const Clip& clip, const std::string& where);
 
+// validateClip in its three parts, in the order it runs them, for a reader that hands frames
+// on as it decodes them (streamMrec) and never holds the whole clip: the clip's own fields
+// (rate, skeleton), one frame (its index `f` and the time of frame f - 1), the segments.
+Status validateClipHeader(const Clip& clip, const std::string& where);
+Status validateClipFrame(const Frame& frame, std::size_t f, double previousTime, std::size_t bodyJoints,
+                         const std::string& where);
+Status validateClipSegments(const Clip& clip, const std::string& where);
+
 // Whether any frame has an active left / right hand, or body joints.
 struct ClipContents {
   bool left = false;

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -42,5 +43,26 @@ Result<MrecFile> readMrec(const std::string& path);
 
 // The same on bytes in memory; `where` names them in errors (for tests and fuzzing).
 Result<MrecFile> readMrecBytes(std::span<const std::uint8_t> bytes, const std::string& where);
+
+// What streamMrec read besides the frames: the clip without its frames (info, rate, body
+// skeleton, segments, annotations), the events, the recovery, and how many frames there were.
+struct MrecStreamed {
+  Clip header;                     // frames empty
+  std::vector<MrecEvent> events;
+  MrecRecovery recovery;
+  std::size_t frameCount = 0;
+};
+
+// Receives consecutive frames (one FRMS chunk's), `first` being the index of frames[0]. The
+// span is valid only during the call.
+using MrecFrameBlockFn = std::function<void(std::span<const Frame> frames, std::size_t first)>;
+
+// Reads `path` as readMrec does (same framing checks, recovery and validation) but hands the
+// frames on block by block instead of keeping them, so a long recording is never held whole:
+// memory stays a few MB whatever the file's length (the pages read are dropped every 8 MB).
+// Frames are validated (validateClip's rules) before they are handed on; the errors are
+// readMrec's, the same one for the same file, but frames before the fault may already have
+// been handed on. A non-regular file (a pipe) is read into memory first, as readMrec does.
+Result<MrecStreamed> streamMrec(const std::string& path, const MrecFrameBlockFn& onFrames);
 
 }  // namespace mimesis

@@ -110,12 +110,33 @@ struct MotionStream {
 // are invalid; a hand without a valid wrist pose is invalid as a whole. Never produces NaN.
 MotionStream buildStream(const Clip& clip, const StreamLayout& layout, const StreamOptions& opt);
 
-// Builds one stream frame from a single Frame (the live path). `firstWrist` holds the anchor of
-// each unit for Anchor::FirstWrist and is set on the first valid frame. Appends to `stream`.
+// Anchor state of a stream built frame by frame: the first pose of each unit, for Anchor::FirstWrist.
 struct StreamAnchorState {
   std::array<bool, kUnitCount> set{};
   std::array<glm::vec3, kUnitCount> origin{};
 };
+
+// buildStream one frame at a time, for frames that arrive as a recording is read (streamMrec):
+// `frames` is how many will come (the arrays are sized once); the same bytes as buildStream over
+// the same frames. `layout` and `body` are borrowed and must outlive the builder.
+class StreamBuilder {
+ public:
+  StreamBuilder(const StreamLayout& layout, const Skeleton& body, double rate, std::size_t frames,
+                const StreamOptions& opt);
+  void add(const Frame& frame);
+  MotionStream finish();  // times made relative to the first frame; call once
+
+ private:
+  const Skeleton& body_;
+  StreamOptions opt_;
+  std::size_t frames_ = 0;
+  MotionStream s_;
+  StreamAnchorState anchor_;
+  Frame scratch_;
+};
+
+// Builds one stream frame from a single Frame (the live path). `firstWrist` holds the anchor of
+// each unit for Anchor::FirstWrist and is set on the first valid frame. Appends to `stream`.
 void appendStreamFrame(const Frame& frame, const Skeleton& body, const StreamOptions& opt,
                        StreamAnchorState& anchor, MotionStream& stream, Frame& scratch);
 
@@ -137,5 +158,9 @@ float measureBodyExcursion(const Clip& clip);
 // Structural checks the scorer needs (rate, increasing finite times, body joint counts, a frame
 // limit). Non-finite joint values are not errors here: they are treated as untracked.
 Status checkClipForScoring(const Clip& clip, const char* which);
+
+// The checks of checkClipForScoring that do not look at frames, for a clip of `frames` frames
+// read as a stream (whose frames validateClip's rules, a superset of the rest, already passed).
+Status checkClipHeaderForScoring(const Clip& clip, std::size_t frames, const char* which);
 
 }  // namespace mimesis

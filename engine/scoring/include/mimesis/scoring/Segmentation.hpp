@@ -2,6 +2,7 @@
 // automatic ones cut at minima of the expert's speed when it names none.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,11 @@ struct FrameSpan {
 // deepest minima first, at most maxSegments segments ("auto_01", ...). Always covers at least
 // one span; deterministic.
 std::vector<FrameSpan> segmentExpert(const Clip& expert, const FeatureMatrix& features,
+                                     const ScoringConfig& config);
+
+// The same for an expert whose frames are not held (a recording scored as a stream): `times` are
+// its frames' times; of `expert` only the segments and the rate are read.
+std::vector<FrameSpan> segmentExpert(const Clip& expert, std::span<const double> times, const FeatureMatrix& features,
                                      const ScoringConfig& config);
 
 }  // namespace mimesis

@@ -47,20 +47,20 @@ FeatureMatrix rowsOf(const FeatureMatrix& in, int begin, int end) {
 
 }  // namespace
 
-std::optional<double> bodyPoseMatchMm(const FeatureMatrix& expert, const FeatureMatrix& learner, int joints, int e0,
+PoseMatch bodyPoseMatch(const FeatureMatrix& expert, const FeatureMatrix& learner, int joints, int e0,
                                       int e1, int l0, int l1, const DtwOptions& base) {
   e0 = std::max(e0, 0), l0 = std::max(l0, 0);
   e1 = std::min(e1, expert.frames), l1 = std::min(l1, learner.frames);
-  if (joints < 1 || e1 <= e0 || l1 <= l0 || expert.dim != learner.dim) return std::nullopt;
+  if (joints < 1 || e1 <= e0 || l1 <= l0 || expert.dim != learner.dim) return {};
   DtwOptions opt = base;
   opt.bandFraction = 1.0;  // any timing: the band is what keeps the learner's warp near its tempo
   opt.openEnd = false;     // the whole span on both sides: an unfinished movement does not match
   const WarpPath w = e0 == 0 && e1 == expert.frames && l0 == 0 && l1 == learner.frames
                          ? alignDtw(learner, expert, opt)
                          : alignDtw(rowsOf(learner, l0, l1), rowsOf(expert, e0, e1), opt);
-  if (w.size() == 0 || !std::isfinite(w.cost)) return std::nullopt;
+  if (w.size() == 0 || !std::isfinite(w.cost)) return {};
   const double perJoint = std::max(0.0, w.cost) / static_cast<double>(w.size()) / static_cast<double>(joints);
-  return std::sqrt(perJoint) * 1000.0;
+  return {true, std::sqrt(perJoint) * 1000.0};
 }
 
 }  // namespace mimesis::detail

@@ -62,9 +62,9 @@ std::vector<double> shapeWeights(const StreamLayout& layout, const std::vector<i
   return w;
 }
 
-// `matchMm`: the span's body pose match, when measured (PoseMatch.hpp).
+// `match`: the span's body pose match, when measured (PoseMatch.hpp).
 Summary summarise(const std::vector<GroupReport>& groups, const std::vector<double>& shapeWeight,
-                  const TimingMetrics& timing, std::optional<double> matchMm, const ScoringConfig& cfg) {
+                  const TimingMetrics& timing, const detail::PoseMatch& match, const ScoringConfig& cfg) {
   Summary s;
   double nScore = 0, nPosture = 0, nPlace = 0, nSmooth = 0, nAll = 0, wShape = 0, shapeRef = 0;
   for (std::size_t k = 0; k < groups.size(); ++k) {
@@ -103,8 +103,8 @@ Summary summarise(const std::vector<GroupReport>& groups, const std::vector<doub
   if (!s.hasPosture) s.scores.posture = 0.0;
   if (!s.hasPlacement) s.scores.placement = 0.0;
   if (!s.hasSmoothness) s.scores.smoothness = 0.0;
-  s.scores.hasMatch = matchMm.has_value();
-  s.scores.match = matchMm ? scoreFromError(*matchMm, ref.bodyMatchMm) : 0.0;
+  s.scores.hasMatch = match.measured;
+  s.scores.match = match.measured ? scoreFromError(match.mm, ref.bodyMatchMm) : 0.0;
   s.score = nScore > 0 ? combineScores(s.scores, cfg.weights, true) : 0.0;
   return s;
 }
@@ -356,15 +356,15 @@ Result<ScoreReport> detail::scoreSources(const ScoringSource& expertSide, const 
   const bool bodyScored = C.units[static_cast<std::size_t>(UnitKind::Body)] && layout.bodyJointCount > 1;
   const FeatureMatrix poseE = bodyScored ? detail::bodyPoseFeatures(E) : FeatureMatrix{};
   const FeatureMatrix poseL = bodyScored ? detail::bodyPoseFeatures(L) : FeatureMatrix{};
-  auto matchOver = [&](int e0, int e1, int l0, int l1) -> std::optional<double> {
-    if (!bodyScored || touchesDoNotCopy(expert, expertSide.frameTimes(), e0, e1)) return std::nullopt;
-    return detail::bodyPoseMatchMm(poseE, poseL, layout.bodyJointCount - 1, e0, e1, l0, l1, dopt);
+  auto matchOver = [&](int e0, int e1, int l0, int l1) {
+    if (!bodyScored || touchesDoNotCopy(expert, expertSide.frameTimes(), e0, e1)) return detail::PoseMatch{};
+    return detail::bodyPoseMatch(poseE, poseL, layout.bodyJointCount - 1, e0, e1, l0, l1, dopt);
   };
-  const std::optional<double> match = matchOver(0, M, 0, L.frameCount);
+  const detail::PoseMatch match = matchOver(0, M, 0, L.frameCount);
 
   const std::vector<double> shapeWeight = shapeWeights(layout, groups, scfg);
   const Summary s = summarise(r.groups, shapeWeight, tm, match, scfg);
-  r.matchMm = match ? clean(*match) : 0.0;
+  r.matchMm = match.measured ? clean(match.mm) : 0.0;
   r.shapeMm = s.shapeMm; r.postureDeg = s.postureDeg; r.placementMm = s.placementMm;
   r.tremorMm = s.tremorMm; r.smoothnessLoss = s.smoothnessLoss; r.validity = s.validity;
   r.hasGain = s.hasGain; r.gain = s.gain; r.scores = s.scores; r.score = s.score;
@@ -378,10 +378,10 @@ Result<ScoreReport> detail::scoreSources(const ScoringSource& expertSide, const 
       st.irregularityMs = seg.irregularityMs;
       st.coverage = seg.coverage;
       const PairSpan& sp = segSpans[k];
-      const std::optional<double> segMatch =
-          sp.empty() ? std::nullopt
+      const detail::PoseMatch segMatch =
+          sp.empty() ? detail::PoseMatch{}
                      : matchOver(spans[k].begin, spans[k].end, w.learner[sp.begin], w.learner[sp.end - 1] + 1);
-      seg.matchMm = segMatch ? clean(*segMatch) : 0.0;
+      seg.matchMm = segMatch.measured ? clean(segMatch.mm) : 0.0;
       const Summary ss = summarise(seg.groups, shapeWeight, st, segMatch, scfg);
       seg.scores = ss.scores;
       seg.score = ss.score;

@@ -7,6 +7,7 @@
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "BodyTestClips.hpp"
 #include "ScoringTestClips.hpp"
 #include "mimesis/motion/Skeleton.hpp"
 #include "mimesis/scoring/MotionStream.hpp"
@@ -15,40 +16,13 @@
 namespace mimesis {
 namespace {
 
-// Kinect-like rest pose (UI-PRMD skeleton order), metres: standing, arms down.
-const glm::vec3 kRest[22] = {
-    {0.0f, 1.0f, 2.0f},    {0.0f, 1.15f, 2.0f},  {0.0f, 1.35f, 2.0f},   {0.0f, 1.5f, 2.0f},
-    {0.0f, 1.6f, 2.0f},    {0.0f, 1.75f, 2.0f},  {-0.08f, 1.45f, 2.0f}, {-0.2f, 1.45f, 2.0f},
-    {-0.2f, 1.17f, 2.0f},  {-0.2f, 0.92f, 2.0f}, {0.08f, 1.45f, 2.0f},  {0.2f, 1.45f, 2.0f},
-    {0.2f, 1.17f, 2.0f},   {0.2f, 0.92f, 2.0f},  {-0.1f, 0.95f, 2.0f},  {-0.1f, 0.5f, 2.0f},
-    {-0.1f, 0.08f, 2.0f},  {-0.1f, 0.05f, 1.88f}, {0.1f, 0.95f, 2.0f},  {0.1f, 0.5f, 2.0f},
-    {0.1f, 0.08f, 2.0f},   {0.1f, 0.05f, 1.88f}};
-
 // A right-arm abduction over 3 s up to `abductionRad`; `leftArmRad` holds the left arm out (the
 // fault), `scale` scales the whole body about the origin (a taller or shorter person doing the same).
 Clip makeBodyClip(float leftArmRad, float scale, float abductionRad = 1.2f) {
-  Clip c;
-  c.info.name = "synthetic-body";
-  c.body = kinectBodySkeleton();
-  c.rate = 30.0;
-  const int n = 90;
-  c.frames.resize(n);
-  for (int i = 0; i < n; ++i) {
-    Frame& f = c.frames[static_cast<std::size_t>(i)];
-    f.time = i / c.rate;
-    glm::vec3 p[22];
-    for (int j = 0; j < 22; ++j) p[j] = kRest[j];
-    const float a = abductionRad * (0.5f - 0.5f * std::cos(2.0f * 3.14159265f * static_cast<float>(f.time) / 3.0f));
-    const glm::quat right = glm::angleAxis(a, glm::vec3(0, 0, 1)), left = glm::angleAxis(-leftArmRad, glm::vec3(0, 0, 1));
-    for (int j : {12, 13}) p[j] = p[11] + right * (p[j] - p[11]);
-    for (int j : {8, 9}) p[j] = p[7] + left * (p[j] - p[7]);
-    f.body.resize(22);
-    for (int j = 0; j < 22; ++j) {
-      f.body[static_cast<std::size_t>(j)].pose.position = p[j] * scale;
-      f.body[static_cast<std::size_t>(j)].flags = kPositionValid;
-    }
-  }
-  return c;
+  return test::makeKinectClip(90, 30.0, [&](int, double t, glm::vec3 (&p)[22]) {
+    test::abductArms(p, abductionRad * (0.5f - 0.5f * std::cos(2.0f * 3.14159265f * static_cast<float>(t) / 3.0f)), leftArmRad);
+    for (glm::vec3& q : p) q *= scale;
+  });
 }
 
 TEST(BodyNormalisation, ReachIsTheLongestRootToExtremityChain) {

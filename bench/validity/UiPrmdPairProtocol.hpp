@@ -115,9 +115,9 @@ inline double auroc(std::vector<double> pos, std::vector<double> neg) {
 
 // Similarities of one (reference, other) pair, higher = more alike: the scorer's overall
 // score and its components, and the plain-DTW baseline (-distance).
-enum Measure { kMimesis, kShape, kPosture, kPlacement, kTiming, kRhythm, kSmoothness, kCoverage, kPlainDtw, kDtwFromStart, kMeasureCount };
+enum Measure { kMimesis, kShape, kPosture, kPlacement, kTiming, kRhythm, kSmoothness, kCoverage, kMatch, kPlainDtw, kDtwFromStart, kMeasureCount };
 inline const char* measureName(int k) {
-  static const char* names[] = {"Mimesis", "shape", "posture", "placement", "timing", "rhythm", "smoothness", "coverage", "plain DTW", "DTW@start"};
+  static const char* names[] = {"Mimesis", "shape", "posture", "placement", "timing", "rhythm", "smoothness", "coverage", "match", "plain DTW", "DTW@start"};
   return names[k];
 }
 
@@ -155,7 +155,7 @@ inline ProtocolResult runProtocol(const std::vector<Take>& takes, const ScoringC
         if (observe) observe(*ref, *other, *r, dtw);
         const double v[kMeasureCount] = {r->score, r->scores.shape, r->scores.posture, r->scores.placement,
                                          r->scores.timing, r->scores.rhythm, r->scores.smoothness,
-                                         r->scores.coverage, -dtw, -dtwStart};
+                                         r->scores.coverage, r->scores.match, -dtw, -dtwStart};
         for (int k = 0; k < kMeasureCount; ++k) (other->correct ? pos : neg)[k].push_back(v[k]);
       }
     }

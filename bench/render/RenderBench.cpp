@@ -1,8 +1,12 @@
 // Render bench: frame timings of a stereo frame (default 1832x1920 per eye, 4x MSAA) with two
 // learner hands, two ghost hands, a skinned avatar, the floor grid, the mirror and the overlay.
 // Prints CPU record+submit time and GPU time (timestamp queries) per frame: median, p95, mean.
-// Usage: mimesis_render_bench [--size WxH] [--samples N] [--frames N] [--warmup N]
-//                             [--avatar FILE.glb] [--mono] [--device N]
+// Usage: mimesis_render_bench [--size WxH] [--samples 1|2|4|8|16|32|64] [--frames N] [--warmup N]
+//                             [--depth d24s8|d32s8|d16s8] [--avatar FILE.glb] [--clip FILE.mkeys]
+//                             [--mono] [--device N] [--no-grid] [--no-mirror] [--no-overlay]
+//                             [--no-avatar] [--no-hands] [--empty]
+// Exit codes as the mimesis command's: 2 a bad option or input file (read before any Vulkan
+// call), 1 a device failure.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -16,19 +20,11 @@
 #include "mimesis/motion/ClipSampler.hpp"
 #include "mimesis/motion_import/AvatarPose.hpp"
 #include "mimesis/render/Renderer.hpp"
+#include "RenderBenchArgs.hpp"
 
 namespace {
 
 using namespace mimesis;
-
-struct Args {
-  int width = 1832, height = 1920, samples = 4, frames = 300, warmup = 30, device = -1;
-  bool stereo = true;
-  bool grid = true, mirror = true, overlay = true, avatarOn = true, hands = true;  // for breakdowns
-  std::string avatar;
-  std::string clip;
-  VkFormat depth = VK_FORMAT_UNDEFINED;
-};
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return -1.0;
@@ -42,9 +38,9 @@ double mean(const std::vector<double>& v) {
   return v.empty() ? -1.0 : s / static_cast<double>(v.size());
 }
 
-int fail(const std::string& what) {
-  std::fprintf(stderr, "mimesis_render_bench: %s\n", what.c_str());
-  return 1;
+int fail(const Error& e) {
+  std::fprintf(stderr, "mimesis_render_bench: %s\n", e.describe().c_str());
+  return e.code == ErrorCode::Internal || e.code == ErrorCode::Device ? 1 : 2;
 }
 
 EyeView eyeAt(const glm::vec3& eye, const glm::vec3& target, float aspect) {
@@ -61,51 +57,30 @@ EyeView eyeAt(const glm::vec3& eye, const glm::vec3& target, float aspect) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Args a;
-  a.avatar = std::string(MIMESIS_SHARED_DATA_DIR) + "/models/CesiumMan/CesiumMan.glb";
-  a.clip = std::string(MIMESIS_SOURCE_DIR) + "/assets/clap.mkeys";
-  for (int i = 1; i < argc; ++i) {
-    const std::string k = argv[i];
-    auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : ""; };
-    if (k == "--size") {
-      if (std::sscanf(next(), "%dx%d", &a.width, &a.height) != 2) return fail("--size WxH");
-    } else if (k == "--samples") a.samples = std::atoi(next());
-    else if (k == "--frames") a.frames = std::max(1, std::atoi(next()));
-    else if (k == "--warmup") a.warmup = std::max(0, std::atoi(next()));
-    else if (k == "--avatar") a.avatar = next();
-    else if (k == "--clip") a.clip = next();
-    else if (k == "--device") a.device = std::atoi(next());
-    else if (k == "--mono") a.stereo = false;
-    else if (k == "--depth") {
-      const std::string d = next();
-      a.depth = d == "d32s8" ? VK_FORMAT_D32_SFLOAT_S8_UINT : d == "d16s8" ? VK_FORMAT_D16_UNORM_S8_UINT : VK_FORMAT_D24_UNORM_S8_UINT;
-    }
-    else if (k == "--no-grid") a.grid = false;
-    else if (k == "--no-mirror") a.mirror = false;
-    else if (k == "--no-overlay") a.overlay = false;
-    else if (k == "--no-avatar") a.avatarOn = false;
-    else if (k == "--no-hands") a.hands = false;
-    else if (k == "--empty") a.grid = a.mirror = a.overlay = a.avatarOn = a.hands = false;
-    else return fail("unknown argument " + k);
-  }
+  bench::RenderBenchArgs defaults;
+  defaults.avatar = std::string(MIMESIS_SHARED_DATA_DIR) + "/models/CesiumMan/CesiumMan.glb";
+  defaults.clip = std::string(MIMESIS_SOURCE_DIR) + "/assets/clap.mkeys";
+  const Result<bench::RenderBenchArgs> parsed = bench::parseRenderBenchArgs(std::vector<std::string>(argv + 1, argv + argc), defaults);
+  if (!parsed) return fail(parsed.error());
+  const bench::RenderBenchArgs& a = *parsed;
 
   Result<Clip> clip = loadKeyframeClip(a.clip);
-  if (!clip) return fail(clip.error().describe());
+  if (!clip) return fail(clip.error());
   Result<AvatarAnimation> avatar = loadAvatar(a.avatar);
-  if (!avatar) return fail(avatar.error().describe());
+  if (!avatar) return fail(avatar.error());
 
   VulkanContextOptions co;
   co.deviceIndex = a.device;
   auto ctx = VulkanContext::create(co);
-  if (!ctx) return fail(ctx.error().describe());
+  if (!ctx) return fail(ctx.error());
   RendererOptions ro;
   ro.samples = a.samples;
   ro.depthFormat = a.depth;
   auto renderer = Renderer::create(**ctx, ro);
-  if (!renderer) return fail(renderer.error().describe());
+  if (!renderer) return fail(renderer.error());
   Renderer& r = **renderer;
   auto mesh = r.addMesh(avatar->mesh);
-  if (!mesh) return fail(mesh.error().describe());
+  if (!mesh) return fail(mesh.error());
 
   const int eyes = a.stereo ? 2 : 1;
   std::vector<std::unique_ptr<RenderTarget>> targets;
@@ -113,7 +88,7 @@ int main(int argc, char** argv) {
     TargetDesc d;
     d.extent = {static_cast<std::uint32_t>(a.width), static_cast<std::uint32_t>(a.height)};
     auto t = r.createTarget(d);
-    if (!t) return fail(t.error().describe());
+    if (!t) return fail(t.error());
     targets.push_back(std::move(*t));
   }
 
@@ -168,7 +143,7 @@ int main(int argc, char** argv) {
     }
     const std::uint64_t before = r.lastTimings().frame;
     Status s = r.draw(f, views);
-    if (!s) return fail(s.error().describe());
+    if (!s) return fail(s.error());
     // lastTimings() now holds the frame whose slot was just reused (framesInFlight ago).
     const FrameTimings& tm = r.lastTimings();
     if (k > a.warmup + 2 && tm.frame != before) {
@@ -177,7 +152,7 @@ int main(int argc, char** argv) {
     }
   }
   Status done = r.finish();
-  if (!done) return fail(done.error().describe());
+  if (!done) return fail(done.error());
 
   std::printf("device: %s\n", (*ctx)->deviceName().c_str());
   std::printf("frame: %s %dx%d per eye, %dx MSAA, %s, avatar %s (%zu triangles)%s%s%s\n", a.stereo ? "stereo" : "mono",

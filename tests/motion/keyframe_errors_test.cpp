@@ -60,6 +60,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{h("key 0 right\nsegment s 0.8 0.5\n"), "bad.mkeys:6: segment 's' ends (0.5) before it starts (0.8)"},
         BadCase{"mkeys 1\nclip c\nhands right\nkey 0 right\n", "bad.mkeys:4: missing 'rate' before the first key"},
         BadCase{"mkeys 1\nclip c\nhands right\n", "bad.mkeys:3: missing 'rate'"},
+        // One sign at most: '+-' once read as '-' because only the '+' was stripped.
+        BadCase{h("key 0 right\nwrist 0.1 +-1.2 -0.3\n"), "bad.mkeys:6: bad number '+-1.2' for wrist position"},
+        BadCase{h("key 0 right\norient 0 -+3 0\n"), "bad.mkeys:6: bad number '-+3' for orientation"},
+        BadCase{h("key 0 right\ncurl index ++0.5\n"), "bad.mkeys:6: bad number '++0.5' for curl"},
+        BadCase{h("key +-1 right\n"), "bad.mkeys:5: bad number '+-1' for key time"},
+        BadCase{h("key 0 right\norient 0 + 0\n"), "bad.mkeys:6: bad number '+' for orientation"},
         BadCase{h("key nan right\n"), "bad.mkeys:5: key time must be a finite number, got 'nan'"},
         BadCase{h("key 0 right\norient 0 inf 0\n"), "bad.mkeys:6: orientation must be a finite number, got 'inf'"},
         BadCase{h("key 0 right\nwrist 0.1 12 -0.3\n"), "bad.mkeys:6: wrist coordinate 12 is outside ±3 m"},
@@ -90,6 +96,17 @@ TEST(Keyframes, TooManyKeysIsALimit) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::Limit);
   EXPECT_EQ(r.error().describe(), "big.mkeys:4101: too many keys (the limit is 4096)");
+}
+
+TEST(Keyframes, ALeadingPlusOrMinusIsOneSign) {
+  // The refusals above must not cost the forms the format allows: one '+' or one '-'.
+  const auto r = parseKeyframes(h("key +0 right\nwrist +0.1 -1.2 +3e-1\norient -10 +20 0\nkey +1.5 right\n"), "signs.mkeys");
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  const auto& keys = r->keys[index(Hand::Right)];
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0].wristPosition, glm::vec3(0.1f, -1.2f, 0.3f));
+  EXPECT_EQ(keys[0].yawPitchRollDeg, glm::vec3(-10.0f, 20.0f, 0.0f));
+  EXPECT_EQ(keys[1].time, 1.5);
 }
 
 TEST(Keyframes, OverlongLinesAndCrLfEndings) {

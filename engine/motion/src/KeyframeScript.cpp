@@ -95,11 +95,14 @@ class KeyframeParser {
   }
 
   Status number(std::string_view tok, std::string_view what, double& out) const {
+    // from_chars takes a '-' but not a '+'; the format allows one sign of either kind, so a
+    // stripped '+' must not leave a second sign behind ('+-3' would otherwise read as -3).
     std::string_view t = tok;
-    if (!t.empty() && t.front() == '+') t.remove_prefix(1);
+    const bool plus = !t.empty() && t.front() == '+';
+    if (plus) t.remove_prefix(1);
     double v = 0.0;
     const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (t.empty() || r.ec != std::errc() || r.ptr != t.data() + t.size())
+    if (t.empty() || (plus && t.front() == '-') || r.ec != std::errc() || r.ptr != t.data() + t.size())
       return fail("bad number " + quoted(tok) + " for " + std::string(what));
     if (!std::isfinite(v))
       return fail(std::string(what) + " must be a finite number, got " + quoted(tok));

@@ -49,6 +49,10 @@ TEST(BodyPoseMatch, IsTheRmsJointDistanceAboutTheRoot) {
   EXPECT_NEAR(r->matchMm, 1000.0 * std::sqrt((de * de + dh * dh) / 21.0), 0.05);
   EXPECT_LT(r->scores.match, 100.0);
   EXPECT_LT(r->score, 100.0);
+  // Beyond its reference (20 mm at a 1.2 m reach; this body reaches 1.13 m) the learner is told.
+  bool told = false;
+  for (const std::string& d : r->diagnosis) told = told || d == "whole body 46 mm off the expert's poses, however timed";
+  EXPECT_TRUE(told) << ::testing::PrintToString(r->diagnosis);
 }
 
 TEST(BodyPoseMatch, AnyTimingMatches) {
@@ -60,6 +64,7 @@ TEST(BodyPoseMatch, AnyTimingMatches) {
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_TRUE(r->scores.hasMatch);
   EXPECT_LT(r->matchMm, 0.5);
+  for (const std::string& d : r->diagnosis) EXPECT_EQ(d.find("however timed"), std::string::npos) << d;
   EXPECT_GT(r->shapeMm, 3.0);
   EXPECT_GT(r->shapeMm, 10.0 * r->matchMm);
   EXPECT_GT(r->scores.match, 97.0);

@@ -52,6 +52,13 @@ void diagnoseGroup(GroupReport& g, const ScoringConfig& cfg) {
   if (d.empty()) d.push_back("good");
 }
 
+// The body pose match beyond its reference: the movement is not the expert's at any timing
+// (a shallower squat), which the per-group shape along the learner's own timing can understate.
+static void matchFinding(const MetricScores& scores, double matchMm, const ScoringConfig& cfg, std::vector<std::string>& d) {
+  if (scores.hasMatch && matchMm > cfg.references.bodyMatchMm)
+    d.push_back("whole body " + printfFixed(matchMm, 0) + " mm off the expert's poses, however timed");
+}
+
 void diagnoseSegment(SegmentReport& s, const ScoringConfig& cfg) {
   auto& d = s.diagnosis;
   d.clear();
@@ -63,6 +70,7 @@ void diagnoseSegment(SegmentReport& s, const ScoringConfig& cfg) {
   if (s.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast (" + printfFixed(s.tempo, 2) + "x)");
   if (s.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow (" + printfFixed(s.tempo, 2) + "x)");
   worstFindings(s.groups, 3, d);
+  matchFinding(s.scores, s.matchMm, cfg, d);
   if (d.empty()) d.push_back("good");
 }
 
@@ -75,6 +83,7 @@ void diagnoseOverall(ScoreReport& r, const ScoringConfig& cfg) {
   if (r.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast overall (" + printfFixed(r.tempo, 2) + "x)");
   if (r.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow overall (" + printfFixed(r.tempo, 2) + "x)");
   worstFindings(r.groups, 4, d);
+  matchFinding(r.scores, r.matchMm, cfg, d);
   if (d.empty()) d.push_back("good");
 }
 

@@ -13,6 +13,21 @@ namespace {
 
 bool finitePos(const glm::vec3& p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z); }
 
+// Length of joint j's bone to its parent p in `fr`; -1 when either end is untracked.
+float boneLength(const Frame& fr, int j, int p) {
+  const JointPose& a = fr.body[static_cast<std::size_t>(j)];
+  const JointPose& b = fr.body[static_cast<std::size_t>(p)];
+  if (!a.positionValid() || !b.positionValid() || !finitePos(a.pose.position) || !finitePos(b.pose.position)) return -1.0f;
+  return glm::length(a.pose.position - b.pose.position);
+}
+
+// The median of per-frame values (the upper one of an even count); 0 for none.
+float medianOf(std::vector<float>& v) {
+  if (v.empty()) return 0.0f;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
 }  // namespace
 
 float measureBodySize(const Clip& clip) {
@@ -25,16 +40,13 @@ float measureBodySize(const Clip& clip) {
     for (int j = 0; j < n && ok; ++j) {
       const int p = clip.body.parents[static_cast<std::size_t>(j)];
       if (p < 0) continue;
-      const JointPose& a = fr.body[static_cast<std::size_t>(j)];
-      const JointPose& b = fr.body[static_cast<std::size_t>(p)];
-      ok = a.positionValid() && b.positionValid() && finitePos(a.pose.position) && finitePos(b.pose.position);
-      if (ok) sum += glm::length(a.pose.position - b.pose.position);
+      const float bone = boneLength(fr, j, p);
+      ok = bone >= 0.0f;
+      if (ok) sum += bone;
     }
     if (ok && std::isfinite(sum) && sum > 0.0f) sizes.push_back(sum);
   }
-  if (sizes.empty()) return 0.0f;
-  std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
-  return sizes[sizes.size() / 2];
+  return medianOf(sizes);
 }
 
 float measureBodyReach(const Clip& clip) {
@@ -49,18 +61,15 @@ float measureBodyReach(const Clip& clip) {
       const int p = clip.body.parents[static_cast<std::size_t>(j)];
       if (p < 0) { chain[static_cast<std::size_t>(j)] = 0.0f; continue; }
       if (p >= j) { ok = false; break; }  // not topologically ordered: no reach
-      const JointPose& a = fr.body[static_cast<std::size_t>(j)];
-      const JointPose& b = fr.body[static_cast<std::size_t>(p)];
-      ok = a.positionValid() && b.positionValid() && finitePos(a.pose.position) && finitePos(b.pose.position);
+      const float bone = boneLength(fr, j, p);
+      ok = bone >= 0.0f;
       if (!ok) break;
-      chain[static_cast<std::size_t>(j)] = chain[static_cast<std::size_t>(p)] + glm::length(a.pose.position - b.pose.position);
+      chain[static_cast<std::size_t>(j)] = chain[static_cast<std::size_t>(p)] + bone;
       longest = std::max(longest, chain[static_cast<std::size_t>(j)]);
     }
     if (ok && std::isfinite(longest) && longest > 0.0f) reaches.push_back(longest);
   }
-  if (reaches.empty()) return 0.0f;
-  std::nth_element(reaches.begin(), reaches.begin() + static_cast<std::ptrdiff_t>(reaches.size() / 2), reaches.end());
-  return reaches[reaches.size() / 2];
+  return medianOf(reaches);
 }
 
 float measureBodyExcursion(const Clip& clip) {

@@ -8,25 +8,26 @@ namespace {
 
 constexpr float kAxisScale = 0.1f;  // 1 rad of wrist rotation weighs like ~10 cm
 
-int unitDim(const StreamLayout& L, int unit) {
+int unitDim(const StreamLayout& L, int unit, BodyFeatures body) {
   if (L.unitRoot[static_cast<std::size_t>(unit)] < 0) return 0;
-  if (unit == static_cast<int>(UnitKind::Body)) return 3 * (L.bodyJointCount - 1) + 3;
+  if (unit == static_cast<int>(UnitKind::Body))
+    return 3 * (L.bodyJointCount - 1) + (body == BodyFeatures::PoseAndPlacement ? 3 : 0);
   return 5 * 3 + 3 + 6;
 }
 
 }  // namespace
 
-int featureDim(const StreamLayout& layout, const UnitMask& units) {
+int featureDim(const StreamLayout& layout, const UnitMask& units, BodyFeatures body) {
   int d = 0;
   for (int u = 0; u < kUnitCount; ++u)
-    if (units[static_cast<std::size_t>(u)]) d += unitDim(layout, u);
+    if (units[static_cast<std::size_t>(u)]) d += unitDim(layout, u, body);
   return d;
 }
 
 void featureRow(const MotionStream& s, int f, const UnitMask& units, FeatureHold& hold, float* out,
-                int dim) {
+                int dim, BodyFeatures body) {
   const StreamLayout& L = *s.layout;
-  const int raw = featureDim(L, units);
+  const int raw = featureDim(L, units, body);
   if (hold.last.size() != static_cast<std::size_t>(raw)) hold.last.assign(static_cast<std::size_t>(raw), 0.0f);
   int k = 0;
   auto put3 = [&](bool ok, const glm::vec3& v) {
@@ -47,7 +48,7 @@ void featureRow(const MotionStream& s, int f, const UnitMask& units, FeatureHold
     if (u == static_cast<int>(UnitKind::Body)) {
       for (int j = 1; j < L.bodyJointCount; ++j)
         put3(s.valid[s.at(f, root + j)] != 0, s.local[s.at(f, root + j)]);
-      put3(uok, s.placement[s.unitAt(f, u)]);
+      if (body == BodyFeatures::PoseAndPlacement) put3(uok, s.placement[s.unitAt(f, u)]);
       continue;
     }
     const int base = root - index(HandJoint::Wrist);
@@ -60,14 +61,14 @@ void featureRow(const MotionStream& s, int f, const UnitMask& units, FeatureHold
   for (; k < dim; ++k) out[k] = 0.0f;
 }
 
-FeatureMatrix buildFeatures(const MotionStream& s, const UnitMask& units) {
+FeatureMatrix buildFeatures(const MotionStream& s, const UnitMask& units, BodyFeatures body) {
   FeatureMatrix m;
-  const int raw = featureDim(*s.layout, units);
+  const int raw = featureDim(*s.layout, units, body);
   m.dim = std::max(8, (raw + 7) / 8 * 8);
   m.frames = s.frameCount;
   m.data.assign(static_cast<std::size_t>(m.frames) * static_cast<std::size_t>(m.dim), 0.0f);
   FeatureHold hold;
-  for (int f = 0; f < m.frames; ++f) featureRow(s, f, units, hold, m.row(f), m.dim);
+  for (int f = 0; f < m.frames; ++f) featureRow(s, f, units, hold, m.row(f), m.dim, body);
   return m;
 }
 

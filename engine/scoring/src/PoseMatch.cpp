@@ -12,26 +12,11 @@
 namespace mimesis::detail {
 
 FeatureMatrix bodyPoseFeatures(const MotionStream& s) {
-  FeatureMatrix m;
   const StreamLayout& L = *s.layout;
-  const int root = L.unitRoot[static_cast<std::size_t>(UnitKind::Body)];
-  const int joints = L.bodyJointCount - 1;
-  if (root < 0 || joints < 1 || s.frameCount < 1) return m;
-  m.dim = std::max(8, (3 * joints + 7) / 8 * 8);  // the aligner reads rows in blocks of 8
-  m.frames = s.frameCount;
-  m.data.assign(static_cast<std::size_t>(m.frames) * static_cast<std::size_t>(m.dim), 0.0f);
-  std::vector<float> held(static_cast<std::size_t>(3 * joints), 0.0f);
-  for (int f = 0; f < m.frames; ++f) {
-    float* row = m.row(f);
-    for (int j = 0; j < joints; ++j) {
-      const std::size_t at = s.at(f, root + 1 + j);
-      const glm::vec3 p = s.local[at];
-      float* h = held.data() + 3 * j;
-      if (s.valid[at] && std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z)) h[0] = p.x, h[1] = p.y, h[2] = p.z;
-      row[3 * j] = h[0], row[3 * j + 1] = h[1], row[3 * j + 2] = h[2];
-    }
-  }
-  return m;
+  if (L.unitRoot[static_cast<std::size_t>(UnitKind::Body)] < 0 || L.bodyJointCount < 2 || s.frameCount < 1) return {};
+  UnitMask body{};
+  body[static_cast<std::size_t>(UnitKind::Body)] = true;
+  return buildFeatures(s, body, BodyFeatures::PoseOnly);
 }
 
 namespace {

@@ -46,18 +46,24 @@ PairSpan spanOf(const WarpPath& w, int begin, int end) {
 
 double clean(double v) { return std::isfinite(v) ? v : 0.0; }
 
+// The expert frames inside a do-not-copy annotation (1), from the side's frame times; empty
+// when the clip has none. Read by the pair errors and by the pose match.
+std::vector<std::uint8_t> doNotCopyFrames(const Clip& expert, const std::vector<double>& times) {
+  std::vector<std::uint8_t> skip;
+  for (const Annotation& a : expert.annotations) {
+    if (a.kind != "do-not-copy") continue;
+    if (skip.empty()) skip.assign(times.size(), 0);
+    for (std::size_t j = 0; j < times.size(); ++j)
+      if (times[j] >= a.start && times[j] < a.end) skip[j] = 1;
+  }
+  return skip;
+}
+
 // Do-not-copy spans are shown to the learner but not scored: the pairs whose expert frame lies
 // in one get no shape, posture or placement error (-1, "not measured"), so neither the whole
 // trial's means nor a segment's count them. Timing still runs through them (the warp does).
-void skipDoNotCopy(const Clip& expert, const std::vector<double>& times, const WarpPath& w, detail::PairErrors& errors) {
-  std::vector<std::uint8_t> skip(times.size(), 0);
-  bool any = false;
-  for (const Annotation& a : expert.annotations) {
-    if (a.kind != "do-not-copy") continue;
-    for (std::size_t j = 0; j < times.size(); ++j)
-      if (times[j] >= a.start && times[j] < a.end) skip[j] = 1, any = true;
-  }
-  if (!any) return;
+void skipDoNotCopy(const std::vector<std::uint8_t>& skip, const WarpPath& w, detail::PairErrors& errors) {
+  if (std::find(skip.begin(), skip.end(), 1) == skip.end()) return;
   const std::size_t P = errors.pairs;
   for (std::size_t k = 0; k < P; ++k) {
     if (!skip[static_cast<std::size_t>(w.expert[k])]) continue;
@@ -71,13 +77,10 @@ void skipDoNotCopy(const Clip& expert, const std::vector<double>& times, const W
 // Whether a do-not-copy span covers any expert frame in [begin, end): the pose match has no
 // pairs to leave out (its warp is its own), so such a span gets no match rather than one that
 // counts what the learner was told not to copy.
-bool touchesDoNotCopy(const Clip& expert, const std::vector<double>& times, int begin, int end) {
-  for (const Annotation& a : expert.annotations) {
-    if (a.kind != "do-not-copy") continue;
-    for (int j = std::max(begin, 0); j < end && j < static_cast<int>(times.size()); ++j)
-      if (times[static_cast<std::size_t>(j)] >= a.start && times[static_cast<std::size_t>(j)] < a.end) return true;
-  }
-  return false;
+bool touchesDoNotCopy(const std::vector<std::uint8_t>& skip, int begin, int end) {
+  begin = std::max(begin, 0);
+  end = std::min(end, static_cast<int>(skip.size()));
+  return begin < end && std::find(skip.begin() + begin, skip.begin() + end, 1) != skip.begin() + end;
 }
 
 }  // namespace
@@ -267,7 +270,8 @@ Result<ScoreReport> detail::scoreSources(const ScoringSource& expertSide, const 
   detail::PairErrors errors;
   detail::buildPairErrors(E, L, w, errors);
   detail::weighBodyPairs(E, w, scfg.bodyStillFrameWeight, errors);
-  skipDoNotCopy(expert, expertSide.frameTimes(), w, errors);
+  const std::vector<std::uint8_t> doNotCopy = doNotCopyFrames(expert, expertSide.frameTimes());
+  skipDoNotCopy(doNotCopy, w, errors);
   for (int g : groups) {
     detail::buildGroupSeries(E, L, g, scfg, series);
     GroupReport gr = detail::measureGroupSeries(E, L, w, all, series, errors, tm.lagMs, scfg, scratch);
@@ -286,7 +290,7 @@ Result<ScoreReport> detail::scoreSources(const ScoringSource& expertSide, const 
   const FeatureMatrix poseE = bodyScored ? detail::bodyPoseFeatures(E) : FeatureMatrix{};
   const FeatureMatrix poseL = bodyScored ? detail::bodyPoseFeatures(L) : FeatureMatrix{};
   auto matchOver = [&](int e0, int e1, int l0, int l1) {
-    if (!bodyScored || touchesDoNotCopy(expert, expertSide.frameTimes(), e0, e1)) return detail::PoseMatch{};
+    if (!bodyScored || touchesDoNotCopy(doNotCopy, e0, e1)) return detail::PoseMatch{};
     return detail::bodyPoseMatch(poseE, poseL, layout.bodyJointCount - 1, e0, e1, l0, l1, dopt);
   };
   const detail::PoseMatch match = matchOver(0, M, 0, L.frameCount);

@@ -22,8 +22,12 @@ struct FeatureMatrix {
 // Which units contribute features (normally: present in both expert and learner).
 using UnitMask = std::array<bool, kUnitCount>;
 
+// What a body unit contributes: its non-root joints about the root and its placement (the
+// learner's warp), or the joints alone (the body pose match, PoseMatch.hpp).
+enum class BodyFeatures { PoseAndPlacement, PoseOnly };
+
 // Feature dimension for a layout and unit selection, before padding.
-int featureDim(const StreamLayout& layout, const UnitMask& units);
+int featureDim(const StreamLayout& layout, const UnitMask& units, BodyFeatures body = BodyFeatures::PoseAndPlacement);
 
 // Gaps: a missing value holds the last valid one (zero before the first), for alignment only —
 // metrics never see these values. The same causal rule serves the live aligner.
@@ -33,9 +37,10 @@ struct FeatureHold {
 
 // Writes stream frame `f` into `out` (dim floats, padded with zeros); updates `hold`.
 void featureRow(const MotionStream& s, int f, const UnitMask& units, FeatureHold& hold, float* out,
-                int dim);
+                int dim, BodyFeatures body = BodyFeatures::PoseAndPlacement);
 
-FeatureMatrix buildFeatures(const MotionStream& s, const UnitMask& units);
+FeatureMatrix buildFeatures(const MotionStream& s, const UnitMask& units,
+                            BodyFeatures body = BodyFeatures::PoseAndPlacement);
 
 // Averages consecutive groups of `factor` rows (the last group may be shorter).
 FeatureMatrix downsampleFeatures(const FeatureMatrix& in, int factor);

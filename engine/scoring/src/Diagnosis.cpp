@@ -59,6 +59,14 @@ static void matchFinding(const MetricScores& scores, double matchMm, const Scori
     d.push_back("whole body " + printfFixed(matchMm, 0) + " mm off the expert's poses, however timed");
 }
 
+// "too fast (1.30x)" / "too slow overall (0.80x)": a tempo beyond the tolerance; `scope` names
+// the span ("" for a segment, " overall" for the trial).
+static void tempoFinding(double tempo, const char* scope, const ScoringConfig& cfg, std::vector<std::string>& d) {
+  const double tol = cfg.diagnosis.tempoTolerance;
+  if (tempo > 1.0 + tol || tempo < 1.0 - tol)
+    d.push_back(std::string(tempo > 1.0 ? "too fast" : "too slow") + scope + " (" + printfFixed(tempo, 2) + "x)");
+}
+
 void diagnoseSegment(SegmentReport& s, const ScoringConfig& cfg) {
   auto& d = s.diagnosis;
   d.clear();
@@ -67,8 +75,7 @@ void diagnoseSegment(SegmentReport& s, const ScoringConfig& cfg) {
     return;
   }
   if (s.coverage < cfg.diagnosis.coverageLow) d.push_back("only " + std::to_string(pct(s.coverage)) + "% of it done");
-  if (s.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast (" + printfFixed(s.tempo, 2) + "x)");
-  if (s.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow (" + printfFixed(s.tempo, 2) + "x)");
+  tempoFinding(s.tempo, "", cfg, d);
   worstFindings(s.groups, 3, d);
   matchFinding(s.scores, s.matchMm, cfg, d);
   if (d.empty()) d.push_back("good");
@@ -80,8 +87,7 @@ void diagnoseOverall(ScoreReport& r, const ScoringConfig& cfg) {
   if (r.mapping == Mapping::Mirror && r.mappingAuto && r.mappingConfidence > 0.2)
     d.push_back("hands mirrored (copied like a mirror image)");
   if (r.coverage < cfg.diagnosis.coverageLow) d.push_back("stopped at " + std::to_string(pct(r.coverage)) + "% of the clip");
-  if (r.tempo > 1.0 + cfg.diagnosis.tempoTolerance) d.push_back("too fast overall (" + printfFixed(r.tempo, 2) + "x)");
-  if (r.tempo < 1.0 - cfg.diagnosis.tempoTolerance) d.push_back("too slow overall (" + printfFixed(r.tempo, 2) + "x)");
+  tempoFinding(r.tempo, " overall", cfg, d);
   worstFindings(r.groups, 4, d);
   matchFinding(r.scores, r.matchMm, cfg, d);
   if (d.empty()) d.push_back("good");
